@@ -1,0 +1,3 @@
+import { authRoute } from "@market/web/routes";
+
+export const { GET, POST } = authRoute;

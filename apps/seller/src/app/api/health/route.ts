@@ -1,0 +1,3 @@
+export { healthRoute as GET } from "@market/web/routes";
+
+export const dynamic = "force-dynamic";

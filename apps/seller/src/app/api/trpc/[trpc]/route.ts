@@ -1,0 +1,3 @@
+import { trpcRoute } from "@market/web/routes";
+
+export const { GET, POST } = trpcRoute("seller");

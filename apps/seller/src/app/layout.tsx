@@ -1,0 +1,47 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getSessionUser } from "@market/auth";
+import { TRPCReactProvider } from "@market/web/trpc-client";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Seller portal", template: "%s · Seller portal" },
+  description: "Run your shop on the marketplace: listings, stock, prices and orders.",
+};
+
+export const viewport: Viewport = { themeColor: "#1f1a24", width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  return (
+    <html lang="en">
+      <body className="min-h-dvh bg-gray-50">
+        <TRPCReactProvider>
+          <header className="bg-ink text-white">
+            <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
+              <Link href="/" className="text-lg font-bold">
+                Marketplace <span className="font-normal text-white/70">Seller portal</span>
+              </Link>
+              <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
+                {user ? (
+                  <>
+                    <span>{user.name}</span>
+                    <Link href="/sign-out" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                      Sign out
+                    </Link>
+                  </>
+                ) : (
+                  <Link href="/sign-in" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                    Sign in
+                  </Link>
+                )}
+              </nav>
+            </div>
+          </header>
+          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        </TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,4 @@
+export async function register() {
+  const { registerServer } = await import("@market/web/instrumentation");
+  await registerServer("seller");
+}

@@ -1,0 +1,26 @@
+// The background worker: graphile-worker over the same PostgreSQL, so jobs can be queued in
+// the same transaction as the change that causes them, and several workers can run at once.
+import { run, type Runner } from "graphile-worker";
+import { taskList } from "./task-list.ts";
+
+export type WorkerOptions = { connectionString: string; concurrency?: number; log?: (msg: string) => void };
+
+export async function startWorker({ connectionString, concurrency = 4, log = console.log }: WorkerOptions): Promise<Runner> {
+  const runner = await run({
+    connectionString,
+    concurrency,
+    taskList,
+    // We stop the runner ourselves so shutdown is logged and the exit code is right.
+    noHandleSignals: true,
+    pollInterval: 2_000,
+  });
+  log(JSON.stringify({ level: "info", msg: "worker started", concurrency, tasks: Object.keys(taskList) }));
+  return runner;
+}
+
+/** Stop taking jobs, let running ones finish (graphile-worker releases what it cannot finish). */
+export async function stopWorker(runner: Runner, log = console.log): Promise<void> {
+  log(JSON.stringify({ level: "info", msg: "worker stopping" }));
+  await runner.stop();
+  log(JSON.stringify({ level: "info", msg: "worker stopped" }));
+}

@@ -1,0 +1,2 @@
+export { createTrpcRouteHandler, type TrpcRouteOptions } from "./trpc-route.ts";
+export { checkCsrf, type CsrfOptions, type CsrfVerdict } from "./csrf.ts";

@@ -1,0 +1,53 @@
+// next-auth for the two apps. `auth()` reads the session in server components and route
+// handlers; the route handlers add the sign-in rate limit in front of next-auth.
+import NextAuth from "next-auth";
+import { assertSignInAllowed } from "@market/domain/accounts";
+import { serverEnv } from "@market/config/env";
+import { isAppError } from "@market/domain";
+import { createAuthConfig } from "./config.ts";
+import { clientAddress } from "./client-address.ts";
+import type { SessionUser } from "./types.ts";
+
+export type { SessionUser, Role } from "./types.ts";
+export { clientAddress } from "./client-address.ts";
+export { SESSION_COOKIE } from "./config.ts";
+
+const nextAuth = NextAuth(() => createAuthConfig());
+export const { auth, signIn, signOut } = nextAuth;
+
+/** The signed-in user, or null. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  const user = session?.user as Partial<SessionUser> | undefined;
+  return user?.id && user.role ? (user as SessionUser) : null;
+}
+
+type RouteHandler = (request: Request) => Promise<Response>;
+const handlers = nextAuth.handlers as unknown as { GET: RouteHandler; POST: RouteHandler };
+
+/**
+ * POST /api/auth/callback/credentials answers 429 with Retry-After when the account or the
+ * client address has failed too often; the message is the same whether the account exists.
+ */
+async function POST(request: Request): Promise<Response> {
+  if (new URL(request.url).pathname.endsWith("/callback/credentials")) {
+    const form = await request.clone().formData().catch(() => null);
+    const email = String(form?.get("email") ?? "").trim().toLowerCase();
+    try {
+      await assertSignInAllowed(email, clientAddress(request.headers, serverEnv().TRUSTED_PROXY_COUNT));
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "RATE_LIMITED") throw error;
+      const retryAfter = error.details?.retryAfterSeconds ?? 60;
+      const url = new URL("/sign-in", request.url);
+      url.searchParams.set("error", "RateLimited");
+      url.searchParams.set("retryAfter", String(retryAfter));
+      return Response.json(
+        { url: url.toString(), error: "RateLimited", message: error.message },
+        { status: 429, headers: { "Retry-After": String(retryAfter) } },
+      );
+    }
+  }
+  return handlers.POST(request);
+}
+
+export const authRouteHandlers = { GET: handlers.GET, POST };

@@ -1,0 +1,87 @@
+// Environment validation. Every variable the system reads is declared here once, with its
+// meaning, so a wrong or missing value fails at start-up with a message naming it.
+import { z } from "zod";
+
+const optionalUrl = z.string().url().optional();
+
+const baseEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required (the dev and test scripts set it for the embedded PostgreSQL)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+  SMTP_URL: optionalUrl,
+});
+
+/** The background worker's environment. */
+export const workerEnvSchema = baseEnvSchema.extend({
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+});
+
+/** The web apps' environment. */
+export const serverEnvSchema = baseEnvSchema.extend({
+  AUTH_SECRET: z
+    .string({ error: "AUTH_SECRET is required: a random string of at least 32 characters (openssl rand -base64 32)" })
+    .min(32, "AUTH_SECRET must be at least 32 characters long"),
+  // Parent domain for the session cookie when the two apps live on sibling hosts
+  // (shop.example.com and seller.example.com → ".example.com"). Unset on localhost.
+  AUTH_COOKIE_DOMAIN: z.string().optional(),
+  STOREFRONT_URL: z.string().url().default("http://localhost:3000"),
+  SELLER_URL: z.string().url().default("http://localhost:3001"),
+  // How many reverse proxies in front of the apps append to X-Forwarded-For. 0 means the
+  // header is not trusted for rate limiting.
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+  SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "(environment)";
+    return `${name}: ${issue.message}`;
+  });
+  throw new EnvError(problems);
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated server environment; throws EnvError listing every bad variable. */
+export function serverEnv(): ServerEnv {
+  cached ??= parseEnv(serverEnvSchema, process.env);
+  return cached;
+}
+
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
+/** For start-up hooks: validate, print each problem and exit rather than fail later. */
+export function assertServerEnv(processName: string): ServerEnv {
+  return exitOnEnvError(processName, serverEnv);
+}
+
+export function assertWorkerEnv(): WorkerEnv {
+  return exitOnEnvError("worker", () => parseEnv(workerEnvSchema, process.env));
+}
+
+function exitOnEnvError<T>(processName: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`[${processName}] cannot start. ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

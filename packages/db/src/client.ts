@@ -1,0 +1,98 @@
+// The Prisma client for the apps: Rust-free generated client + the `pg` driver adapter (Prisma 7
+// connects through a driver adapter; no native query engine is involved).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client.ts";
+
+export interface CreatePrismaClientOptions {
+  /**
+   * How long to wait for a new connection before failing, in ms. Default 5000: pg's own default
+   * is to wait forever, so an unreachable database would hang every request. (pg ignores
+   * `connect_timeout` in the URL, hence an option.)
+   */
+  connectionTimeoutMillis?: number;
+  /** Most connections the pool opens. Default 10 (pg's default). */
+  maxConnections?: number;
+}
+
+/**
+ * A new client on `databaseUrl`, with its own connection pool. Most code should use the shared
+ * {@link getPrisma}; create your own for a second database, or in tests that get a fresh
+ * database each (and call `$disconnect()` when done).
+ */
+export function createPrismaClient(databaseUrl: string, options: CreatePrismaClientOptions = {}): PrismaClient {
+  if (!databaseUrl) throw new Error("createPrismaClient: the database URL is empty.");
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
+    max: options.maxConnections ?? 10,
+  });
+  return new PrismaClient({ adapter });
+}
+
+// In development Next.js re-evaluates modules on every hot reload; keeping the client on
+// globalThis stops each reload from opening another pool until PostgreSQL runs out of
+// connections. In production a module-level variable is enough (and explicit).
+const globalCache = globalThis as typeof globalThis & { __marketPrisma?: PrismaClient };
+let sharedClient: PrismaClient | undefined;
+
+/**
+ * The process-wide client on DATABASE_URL, created on first use (so importing @market/db never
+ * needs the variable, e.g. during `next build`). Throws if DATABASE_URL is unset.
+ */
+export function getPrisma(): PrismaClient {
+  sharedClient ??= globalCache.__marketPrisma;
+  if (sharedClient) return sharedClient;
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    throw new Error(
+      "DATABASE_URL is not set, so @market/db cannot connect. Set it to a PostgreSQL URL, e.g. " +
+        "postgresql://postgres:postgres@localhost:5432/marketplace for the embedded development server.",
+    );
+  }
+  sharedClient = createPrismaClient(databaseUrl);
+  if (process.env.NODE_ENV !== "production") globalCache.__marketPrisma = sharedClient;
+  return sharedClient;
+}
+
+/** Disconnects the shared client (graceful shutdown, end of tests); the next getPrisma() reconnects. */
+export async function disconnectPrisma(): Promise<void> {
+  const client = sharedClient ?? globalCache.__marketPrisma;
+  sharedClient = undefined;
+  globalCache.__marketPrisma = undefined;
+  await client?.$disconnect();
+}
+
+export interface DatabasePing {
+  ok: boolean;
+  /** Time until the answer (or the failure). */
+  latencyMs: number;
+  /** Why it failed, when ok is false. */
+  error?: string;
+}
+
+/**
+ * `SELECT 1` through the shared client (or `options.prisma`), for health checks. Never throws:
+ * a missing DATABASE_URL, a refused connection or no answer within `timeoutMs` (default 2000)
+ * all give `{ ok: false, error }`.
+ */
+export async function pingDatabase(options: { prisma?: PrismaClient; timeoutMs?: number } = {}): Promise<DatabasePing> {
+  const timeoutMs = options.timeoutMs ?? 2_000;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const client = options.prisma ?? getPrisma();
+    const query = client.$queryRaw`SELECT 1`;
+    query.catch(() => undefined); // it may fail after we stopped waiting
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      timer.unref();
+    });
+    await Promise.race([query, timeout]);
+    return { ok: true, latencyMs: elapsed() };
+  } catch (error) {
+    return { ok: false, latencyMs: elapsed(), error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

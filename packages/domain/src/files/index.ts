@@ -1,0 +1,1 @@
+export { fileUrl, readLocalFile, filesDirectory, type StoredFile } from "./local-file-store.ts";

@@ -1,0 +1,1 @@
+export { listMyShops } from "./list-my-shops.ts";

@@ -1,0 +1,1 @@
+export { checkHealth, type Health, type ComponentHealth } from "./check-health.ts";

@@ -1,0 +1,66 @@
+// `pnpm dev`: the whole product on one machine. PostgreSQL (embedded unless DATABASE_URL is
+// set), migrations, demo data, then the storefront (:3000), the seller portal (:3001) and the
+// worker, stopped together with Ctrl+C.
+import path from "node:path";
+import { dataDir, repoRoot } from "@market/db/paths";
+import { openStackDatabase } from "./database.ts";
+import { prepareDatabase } from "./prepare-database.ts";
+import { startProcess, stopProcess, waitForHttp, type ManagedProcess } from "./processes.ts";
+import { devSecrets } from "./secrets.ts";
+
+const database = await openStackDatabase({
+  dataDirName: "postgres",
+  port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 5432),
+  durable: true,
+});
+const databaseUrl = process.env.DATABASE_URL ?? database.url("marketplace");
+if (database.embedded) await database.embedded.createDatabase("marketplace");
+
+const filesDir = process.env.FILES_DIR ?? dataDir("files");
+await prepareDatabase(databaseUrl, { filesDir });
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "development",
+  DATABASE_URL: databaseUrl,
+  FILES_DIR: filesDir,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? devSecrets().AUTH_SECRET,
+};
+const pnpm = (filter: string, script: string) => ["--filter", filter, script];
+const processes: ManagedProcess[] = [
+  startProcess("storefront", "pnpm", pnpm("@market/storefront", "dev"), { cwd: repoRoot, env }),
+  startProcess("seller", "pnpm", pnpm("@market/seller", "dev"), { cwd: repoRoot, env }),
+  startProcess("worker", "pnpm", pnpm("@market/worker", "dev"), { cwd: repoRoot, env }),
+];
+
+let stopping = false;
+async function stopAll(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log("Stopping…");
+  await Promise.all(processes.map((p) => stopProcess(p)));
+  await database.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+for (const p of processes) {
+  void p.exited.then((code) => {
+    if (!stopping) {
+      console.error(`${p.name} exited with code ${code}; stopping the stack.`);
+      void stopAll(code || 1);
+    }
+  });
+}
+
+await Promise.all([
+  waitForHttp("http://localhost:3000/api/health", { timeoutMs: 300_000 }),
+  waitForHttp("http://localhost:3001/api/health", { timeoutMs: 300_000 }),
+]);
+console.log(`
+  Marketplace is running:
+    storefront     http://localhost:3000   (shopper@example.com / shopper-demo-1)
+    seller portal  http://localhost:3001   (seller@example.com / seller-demo-1)
+    files          ${path.relative(repoRoot, filesDir)}
+  Press Ctrl+C to stop.
+`);

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy } from "./content-security-policy.ts";
+
+describe("content security policy", () => {
+  const production = contentSecurityPolicy("abc123", { development: false });
+  it("allows scripts only with the nonce", () => {
+    expect(production).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(production).not.toContain("unsafe-eval");
+  });
+  it("forbids framing and plugins", () => {
+    expect(production).toContain("frame-ancestors 'none'");
+    expect(production).toContain("object-src 'none'");
+  });
+  it("relaxes eval only in development", () => {
+    expect(contentSecurityPolicy("n", { development: true })).toContain("'unsafe-eval'");
+  });
+});

@@ -1,0 +1,61 @@
+// Route handlers both apps mount as they are: each app's route file is one line.
+import "server-only";
+import { createTrpcRouteHandler } from "@market/api/http";
+import type { ApiContext } from "@market/api";
+import { authRouteHandlers, getSessionUser } from "@market/auth";
+import { serverEnv } from "@market/config/env";
+import { readLocalFile } from "@market/domain/files";
+import { checkHealth } from "@market/domain/system";
+
+export function trpcRoute(app: ApiContext["app"]) {
+  // Built on the first request, not at import: `next build` imports routes without a runtime env.
+  let handler: ((request: Request) => Promise<Response>) | undefined;
+  const handle = (request: Request) => {
+    handler ??= createHandler(app);
+    return handler(request);
+  };
+  return { GET: handle, POST: handle };
+}
+
+function createHandler(app: ApiContext["app"]) {
+  const env = serverEnv();
+  return createTrpcRouteHandler({
+    app,
+    getUser: () => getSessionUser(),
+    csrf: {
+      allowedOrigins: [app === "storefront" ? env.STOREFRONT_URL : env.SELLER_URL],
+      trustForwardedHost: env.TRUSTED_PROXY_COUNT > 0,
+    },
+    onError: ({ path, error, requestId }) => {
+      console.error(JSON.stringify({ level: "error", msg: "tRPC procedure failed", path, requestId, error: String(error.cause ?? error) }));
+    },
+  });
+}
+
+export const authRoute = authRouteHandlers;
+
+/** GET /api/health: 200 when every dependency answers, 503 otherwise. */
+export async function healthRoute(): Promise<Response> {
+  const health = await checkHealth();
+  return Response.json(health, {
+    status: health.status === "ok" ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+}
+
+/** GET /files/<key>: product images and other stored files from the local file store. */
+export async function fileRoute(_request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
+  const { key } = await params;
+  const file = await readLocalFile(key.map(decodeURIComponent).join("/"));
+  if (!file) return new Response("Not found", { status: 404 });
+  return new Response(new Uint8Array(file.body), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.size),
+      "Cache-Control": "public, max-age=86400",
+      // Stored SVGs are shown as images only, never as documents that could run script.
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
