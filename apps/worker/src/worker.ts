@@ -1,11 +1,16 @@
 // The background worker: graphile-worker over the same PostgreSQL, so jobs can be queued in
 // the same transaction as the change that causes them, and several workers can run at once.
-import { run, type Runner } from "graphile-worker";
-import { taskList } from "./task-list.ts";
+import { run, type Runner, type TaskList } from "graphile-worker";
+import { taskList as defaultTaskList } from "./task-list.ts";
 
-export type WorkerOptions = { connectionString: string; concurrency?: number; log?: (msg: string) => void };
+export type WorkerOptions = { connectionString: string; concurrency?: number; taskList?: TaskList; log?: (msg: string) => void };
 
-export async function startWorker({ connectionString, concurrency = 4, log = console.log }: WorkerOptions): Promise<Runner> {
+export async function startWorker({
+  connectionString,
+  concurrency = 4,
+  taskList = defaultTaskList,
+  log = console.log,
+}: WorkerOptions): Promise<Runner> {
   const runner = await run({
     connectionString,
     concurrency,

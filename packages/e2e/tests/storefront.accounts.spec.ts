@@ -26,7 +26,7 @@ test("sign-up explains what is wrong with the input", async ({ page }) => {
   await page.getByLabel("Email").fill("not-an-email");
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("form").getByRole("alert")).toBeVisible();
   await expect(page.getByText("Enter a valid email address, like name@example.com").first()).toBeVisible();
 });
 
@@ -36,5 +36,5 @@ test("signing up twice with one email says the account exists", async ({ page })
   await page.getByLabel("Email").fill("shopper@example.com");
   await page.getByLabel("Password").fill("another-password-1");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toContainText("An account with this email already exists");
+  await expect(page.getByRole("form").getByRole("alert")).toContainText("An account with this email already exists");
 });

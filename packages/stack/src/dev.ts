@@ -5,8 +5,10 @@ import path from "node:path";
 import { dataDir, repoRoot } from "@market/db/paths";
 import { openStackDatabase } from "./database.ts";
 import { prepareDatabase } from "./prepare-database.ts";
-import { startProcess, stopProcess, waitForHttp, type ManagedProcess } from "./processes.ts";
+import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedProcess } from "./processes.ts";
 import { devSecrets } from "./secrets.ts";
+
+await Promise.all([assertPortFree(3000), assertPortFree(3001)]);
 
 const database = await openStackDatabase({
   dataDirName: "postgres",

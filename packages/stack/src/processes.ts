@@ -1,5 +1,6 @@
 // Child processes of the local stack: each line prefixed with its name, all stopped together.
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export type ManagedProcess = { name: string; child: ChildProcess; exited: Promise<number> };
@@ -15,7 +16,9 @@ export function startProcess(
   const colour = COLOURS[name.length % COLOURS.length]!;
   const prefix = process.stdout.isTTY ? `${colour}[${name}]\x1b[0m ` : `[${name}] `;
   // Own process group, so stopping it also stops what it started (next start, tsx watch).
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  // Next would otherwise try to send anonymous telemetry from every build and server.
+  const env = { NEXT_TELEMETRY_DISABLED: "1", ...options.env };
+  const child = spawn(command, args, { cwd: options.cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const pipe = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
     let buffered = "";
     stream?.on("data", (chunk: Buffer) => {
@@ -62,4 +65,17 @@ export async function waitForHttp(url: string, { timeoutMs = 120_000, proc }: { 
     await sleep(500);
   }
   throw new Error(`${url} did not become healthy within ${timeoutMs / 1000}s (${lastProblem})`);
+}
+
+/** Fails when something already listens on the port: tests must never talk to a stale server. */
+export async function assertPortFree(port: number): Promise<void> {
+  const inUse = await new Promise<boolean>((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+  if (inUse) throw new Error(`Port ${port} is already in use. Stop whatever runs there (ss -ltnp | grep ${port}) and try again.`);
 }

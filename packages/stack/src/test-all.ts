@@ -12,7 +12,7 @@ import { createDatabase, dropDatabase } from "@market/db/admin";
 import { dataDir, repoRoot } from "@market/db/paths";
 import { openStackDatabase, type StackDatabase } from "./database.ts";
 import { prepareDatabase } from "./prepare-database.ts";
-import { startProcess, stopProcess, waitForHttp, type ManagedProcess } from "./processes.ts";
+import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedProcess } from "./processes.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" } } });
 const runUnit = values.only !== "e2e";
@@ -20,6 +20,8 @@ const runE2e = values.only !== "unit";
 
 type Tally = { passed: number; failed: number; skipped: number };
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+// A phase that fails outside any test (a build, a server that never starts) counts as a failure.
+let failedPhases = 0;
 const processes: ManagedProcess[] = [];
 let database: StackDatabase | undefined;
 let e2eDatabase: string | undefined;
@@ -49,7 +51,7 @@ function addPlaywrightReport(file: string) {
 async function unitTests(serverUrl: string): Promise<boolean> {
   const reportsDir = path.join(repoRoot, ".data", "reports");
   rmSync(reportsDir, { recursive: true, force: true });
-  const env = { ...process.env, NODE_ENV: "test", TEST_DATABASE_ADMIN_URL: serverUrl, VITEST_REPORTS_DIR: reportsDir };
+  const env = { ...process.env, NODE_ENV: "test", TEST_DATABASE_ADMIN_URL: serverUrl, VITEST_REPORTS_DIR: reportsDir, DATABASE_URL: undefined };
   // One package at a time: the machine has two cores and the integration tests share one server.
   const code = await run("vitest", "pnpm", ["-r", "--workspace-concurrency=1", "--if-present", "run", "test"], env);
   if (existsSync(reportsDir)) for (const f of readdirSync(reportsDir)) addVitestReport(path.join(reportsDir, f));
@@ -72,6 +74,7 @@ async function endToEndTests(db: StackDatabase): Promise<boolean> {
 
   const storefrontURL = "http://localhost:3100";
   const sellerURL = "http://localhost:3101";
+  await Promise.all([assertPortFree(3100), assertPortFree(3101)]);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -82,8 +85,8 @@ async function endToEndTests(db: StackDatabase): Promise<boolean> {
     SELLER_URL: sellerURL,
     SIGN_IN_MAX_FAILURES_PER_CLIENT: "8",
   };
-  const storefront = startProcess("storefront", "pnpm", ["--filter", "@market/storefront", "exec", "next", "start", "--port", "3100"], { cwd: repoRoot, env });
-  const seller = startProcess("seller", "pnpm", ["--filter", "@market/seller", "exec", "next", "start", "--port", "3101"], { cwd: repoRoot, env });
+  const storefront = startProcess("storefront", "pnpm", ["--filter", "@market/storefront", "start"], { cwd: repoRoot, env: { ...env, PORT: "3100" } });
+  const seller = startProcess("seller", "pnpm", ["--filter", "@market/seller", "start"], { cwd: repoRoot, env: { ...env, PORT: "3101" } });
   const worker = startProcess("worker", "pnpm", ["--filter", "@market/worker", "start"], { cwd: repoRoot, env });
   processes.push(storefront, seller, worker);
   await Promise.all([
@@ -112,11 +115,13 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   ok = false;
+  failedPhases += 1;
 } finally {
   await Promise.all(processes.map((p) => stopProcess(p)));
   if (database && e2eDatabase) await dropDatabase(database.serverUrl, e2eDatabase).catch(() => undefined);
   await database?.stop();
 }
 console.log(`\nFinished in ${Math.round((Date.now() - started) / 1000)} s`);
-console.log(`Summary: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
+if (!ok && tally.failed === 0) failedPhases = Math.max(failedPhases, 1);
+console.log(`Summary: ${tally.passed} passed, ${tally.failed + failedPhases} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
 process.exit(ok && tally.failed === 0 ? 0 : 1);

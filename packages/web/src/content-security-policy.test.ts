@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy } from "./content-security-policy.ts";
 
 describe("content security policy", () => {
-  const production = contentSecurityPolicy("abc123", { development: false });
+  const production = contentSecurityPolicy("abc123", { development: false, https: true });
   it("allows scripts only with the nonce", () => {
     expect(production).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(production).not.toContain("unsafe-eval");
@@ -11,7 +11,11 @@ describe("content security policy", () => {
     expect(production).toContain("frame-ancestors 'none'");
     expect(production).toContain("object-src 'none'");
   });
+  it("upgrades insecure requests only over HTTPS", () => {
+    expect(production).toContain("upgrade-insecure-requests");
+    expect(contentSecurityPolicy("n", { development: false, https: false })).not.toContain("upgrade-insecure-requests");
+  });
   it("relaxes eval only in development", () => {
-    expect(contentSecurityPolicy("n", { development: true })).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy("n", { development: true, https: false })).toContain("'unsafe-eval'");
   });
 });

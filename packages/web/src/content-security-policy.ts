@@ -1,6 +1,6 @@
 // The Content Security Policy of both apps. Scripts run only with this request's nonce
 // ('strict-dynamic' lets Next's own chunks load from them); nothing may frame the apps.
-export function contentSecurityPolicy(nonce: string, { development }: { development: boolean }): string {
+export function contentSecurityPolicy(nonce: string, { development, https }: { development: boolean; https: boolean }): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // React's development build evaluates code for its debugging aids.
@@ -14,7 +14,8 @@ export function contentSecurityPolicy(nonce: string, { development }: { developm
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
-    ...(development ? {} : { "upgrade-insecure-requests": [] }),
+    // Only over HTTPS: on plain-HTTP hosts (local runs) it would break every asset.
+    ...(https ? { "upgrade-insecure-requests": [] } : {}),
   };
   return Object.entries(directives)
     .map(([name, values]) => [name, ...values].join(" "))

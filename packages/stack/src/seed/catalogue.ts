@@ -243,6 +243,16 @@ function retailRub(value: number, rng: Rng): number {
   return rng.chance(0.6) ? rounded - 10 : rounded;
 }
 
+/** The crossed-out price for a `percent` discount, in shop-price form, and kept within 10-60 %
+ *  after rounding (a "−6 %" badge looks like a bug, and the database wants it above the price). */
+export function compareAtRub(priceRub: number, percent: number, rng: Rng): number {
+  const step = priceRub >= 20_000 ? 1000 : 100;
+  let compareAt = retailRub(priceRub / (1 - percent / 100), rng);
+  while (compareAt * 0.9 < priceRub) compareAt += step;
+  while (compareAt * 0.4 > priceRub) compareAt -= step;
+  return compareAt;
+}
+
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** Lower-cases a value for use inside a sentence, but keeps acronyms (EVA, TPE, USB) and countries. */
@@ -484,7 +494,8 @@ export function buildDemoCatalogue({ now, productCount = DEFAULT_PRODUCT_COUNT }
 
       const specs = (leaf.titleSpecs ?? []).map((key) => values.get(key)).filter(Boolean);
       const colourSuffix = leaf.colourInTitle === false ? "" : `, ${firstColour.name}`;
-      const title = `${brand} ${adjective} ${type.name}${specs.length ? " " + specs.join("/") : ""}${colourSuffix}`;
+      const name = `${brand} ${adjective} ${type.name}${specs.length ? " " + specs.join("/") : ""}`;
+      const title = name + colourSuffix;
 
       // Dates, status, engagement.
       const ageMs = rng.between(0, CATALOGUE_AGE_DAYS * DAY);
@@ -537,11 +548,7 @@ export function buildDemoCatalogue({ now, productCount = DEFAULT_PRODUCT_COUNT }
       const productVariants: VariantRow[] = [];
       colours.forEach((variantColour, ci) => {
         const priceRub = colourPrices[ci] ?? basePrice;
-        let compareAtRub: number | null = null;
-        if (discount > 0) {
-          compareAtRub = retailRub(priceRub / (1 - discount / 100), rng);
-          if (compareAtRub <= priceRub) compareAtRub = priceRub + 100;
-        }
+        const compareAt = discount > 0 ? compareAtRub(priceRub, discount, rng) : null;
         sizes.forEach((size, si) => {
           const number = (variantSerial.get(seller.slug) ?? 0) + 1;
           variantSerial.set(seller.slug, number);
@@ -555,7 +562,7 @@ export function buildDemoCatalogue({ now, productCount = DEFAULT_PRODUCT_COUNT }
             color: variantColour.name,
             colorHex: variantColour.hex,
             priceMinor: priceRub * 100,
-            compareAtMinor: compareAtRub === null ? null : compareAtRub * 100,
+            compareAtMinor: compareAt === null ? null : compareAt * 100,
             currency: "RUB",
             isActive: true,
             position: ci * sizes.length + si,
@@ -610,7 +617,7 @@ export function buildDemoCatalogue({ now, productCount = DEFAULT_PRODUCT_COUNT }
       const style = rng.int(0, 2);
       const views: { colour: Colour; view: 0 | 1 | 2; label: string }[] =
         colours.length > 1
-          ? colours.map((c) => ({ colour: c, view: 0 as const, label: c.name }))
+          ? colours.map((c) => ({ colour: c, view: 0 as const, label: "" }))
           : [
               { colour: firstColour, view: 0 as const, label: "" },
               { colour: firstColour, view: 1 as const, label: "side view" },
@@ -622,7 +629,8 @@ export function buildDemoCatalogue({ now, productCount = DEFAULT_PRODUCT_COUNT }
           id: ids.image.next(createdAt),
           productId,
           storageKey,
-          alt: picture.label ? `${title} — ${picture.label}` : title,
+          // One picture per colour: the alt names that colour, not the title's.
+          alt: colours.length > 1 ? `${name}, ${picture.colour.name}` : picture.label ? `${title} — ${picture.label}` : title,
           width: IMAGE_WIDTH,
           height: IMAGE_HEIGHT,
           position,

@@ -157,6 +157,8 @@ function paintFor(hex: string): Paint {
 interface ShapeDef {
   floor: [number, number, number];
   focus: [number, number];
+  /** Enlarges a low, wide object (a shoe) around [cx, cy] so it fills the tall card. */
+  zoom?: { scale: number; centre: [number, number] };
   draw: (p: Paint, style: number, id: (name: string) => string) => string;
 }
 
@@ -185,16 +187,19 @@ const SHAPES: Record<ImageShape, ShapeDef> = {
   dress: {
     floor: [300, 668, 170],
     focus: [300, 320],
-    draw: (p, style) =>
+    draw: (p, style, id) =>
+      `<defs><clipPath id="${id("clip")}"><path d="M230 366 Q300 382 370 366 Q420 500 462 640 Q300 684 138 640 Q180 500 230 366 Z"/></clipPath></defs>` +
       stroke("M262 168 L272 244", p.shade, 9) +
       stroke("M338 168 L328 244", p.shade, 9) +
       path("M244 238 Q300 276 356 238 L368 344 Q300 360 232 344 Z", p.base) +
       path("M232 344 Q300 360 368 344 L370 366 Q300 382 230 366 Z", style === 1 ? p.contrast : p.shade) +
       path("M230 366 Q300 382 370 366 Q420 500 462 640 Q300 684 138 640 Q180 500 230 366 Z", p.base) +
-      path("M282 378 Q262 520 228 664 L256 668 Q276 520 292 379 Z", p.shade, 'opacity="0.7"') +
-      path("M318 378 Q338 520 372 664 L344 668 Q324 520 308 379 Z", p.shade, 'opacity="0.7"') +
-      path("M248 374 Q214 500 170 646 L188 652 Q226 510 256 376 Z", p.shade, 'opacity="0.45"') +
-      path("M352 374 Q386 500 430 646 L412 652 Q374 510 344 376 Z", p.shade, 'opacity="0.45"') +
+      `<g clip-path="url(#${id("clip")})">` +
+      path("M282 378 Q262 520 228 680 L256 684 Q276 520 292 379 Z", p.shade, 'opacity="0.7"') +
+      path("M318 378 Q338 520 372 680 L344 684 Q324 520 308 379 Z", p.shade, 'opacity="0.7"') +
+      path("M248 374 Q214 500 166 666 L184 672 Q226 510 256 376 Z", p.shade, 'opacity="0.45"') +
+      path("M352 374 Q386 500 434 666 L416 672 Q374 510 344 376 Z", p.shade, 'opacity="0.45"') +
+      `</g>` +
       stroke("M260 252 Q266 296 256 334", p.light, 6, 'opacity="0.7"') +
       (style === 2 ? range(3).map((i) => circle(300, 262 + i * 26, 5, p.line)).join("") : ""),
   },
@@ -359,6 +364,7 @@ const SHAPES: Record<ImageShape, ShapeDef> = {
   sneaker: {
     floor: [302, 574, 210],
     focus: [300, 420],
+    zoom: { scale: 1.12, centre: [300, 450] },
     draw: (p, style) => {
       const sole = luminance(p.base) > 0.7 ? "#c98f5a" : "#f6f3ec";
       return (
@@ -406,6 +412,7 @@ const SHAPES: Record<ImageShape, ShapeDef> = {
   flat: {
     floor: [300, 576, 210],
     focus: [300, 470],
+    zoom: { scale: 1.25, centre: [300, 500] },
     draw: (p, style) =>
       path("M96 530 L504 530 L504 546 Q502 566 480 568 L128 568 Q94 566 96 530 Z", luminance(p.base) > 0.5 ? "#8a5a3b" : "#d9c3a5") +
       path("M104 532 Q94 496 140 480 Q230 455 320 440 Q350 420 400 418 L468 420 Q500 426 500 470 L502 532 Z", p.base) +
@@ -484,6 +491,7 @@ const SHAPES: Record<ImageShape, ShapeDef> = {
   pencilCase: {
     floor: [300, 548, 200],
     focus: [320, 440],
+    zoom: { scale: 1.1, centre: [300, 440] },
     draw: (p, style) =>
       path("M412 360 L448 300 L460 306 L428 372 Z", "#f2cf4a") +
       path("M448 300 L460 306 L464 290 Z", "#3a3c44") +
@@ -1060,8 +1068,10 @@ export function renderProductImage(spec: ProductImageSpec, idPrefix = "p"): stri
         : "";
   const spot = spec.view === 1 ? { x: 220, y: 330, r: 230 } : { x: 300, y: 380, r: 250 };
 
-  const body =
-    ellipse(cx, cy, rx, Math.max(10, rx * 0.09), BLACK, 'opacity="0.12"') + shape.draw(p, ((spec.style % 3) + 3) % 3, id);
+  const drawn = ellipse(cx, cy, rx, Math.max(10, rx * 0.09), BLACK, 'opacity="0.12"') + shape.draw(p, ((spec.style % 3) + 3) % 3, id);
+  const body = shape.zoom
+    ? `<g transform="translate(300 ${shape.zoom.centre[1] - 40}) scale(${shape.zoom.scale}) translate(${-shape.zoom.centre[0]} ${-shape.zoom.centre[1]})">${drawn}</g>`
+    : drawn;
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${IMAGE_WIDTH} ${IMAGE_HEIGHT}" width="${IMAGE_WIDTH}" height="${IMAGE_HEIGHT}">`,

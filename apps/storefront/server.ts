@@ -1,0 +1,4 @@
+// `pnpm start`: the production server (see @market/web/server for why not `next start`).
+import { startNextServer } from "@market/web/server";
+
+await startNextServer({ dir: import.meta.dirname, port: Number(process.env.PORT ?? 3000) });
