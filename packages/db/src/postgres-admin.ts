@@ -72,6 +72,15 @@ export async function createDatabase(serverUrl: string, name: string): Promise<v
   });
 }
 
+/** Creates database `name` unless it is already there (a dev database survives restarts). */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const exists = await withPgClient(serverUrl, async (client) => {
+    const result = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    return (result.rowCount ?? 0) > 0;
+  });
+  if (!exists) await createDatabase(serverUrl, name);
+}
+
 /**
  * Drops database `name` if it exists. WITH (FORCE) (PostgreSQL 13+) disconnects sessions still
  * open on it (a test's leaked pool, say), which would otherwise make the drop fail.

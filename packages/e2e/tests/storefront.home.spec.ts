@@ -15,5 +15,8 @@ test("the home page shows the demo catalogue", async ({ page }) => {
 test("health reports the database", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toMatchObject({ status: "ok", components: { database: { status: "up" } } });
+  expect(await response.json()).toMatchObject({
+    status: "ok",
+    components: { database: { status: "up" }, queue: { status: "up" }, search: { status: "up" } },
+  });
 });

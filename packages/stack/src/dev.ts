@@ -2,6 +2,7 @@
 // set), migrations, demo data, then the storefront (:3000), the seller portal (:3001) and the
 // worker, stopped together with Ctrl+C.
 import path from "node:path";
+import { ensureDatabase } from "@market/db/admin";
 import { dataDir, repoRoot } from "@market/db/paths";
 import { openStackDatabase } from "./database.ts";
 import { prepareDatabase } from "./prepare-database.ts";
@@ -16,7 +17,7 @@ const database = await openStackDatabase({
   durable: true,
 });
 const databaseUrl = process.env.DATABASE_URL ?? database.url("marketplace");
-if (database.embedded) await database.embedded.createDatabase("marketplace");
+if (database.embedded) await ensureDatabase(database.serverUrl, "marketplace");
 
 const filesDir = process.env.FILES_DIR ?? dataDir("files");
 await prepareDatabase(databaseUrl, { filesDir });

@@ -6,6 +6,7 @@
 // migrate some local database and report success.
 import path from "node:path";
 import { applyMigrations, markMigrationRolledBack } from "../migrations/apply.ts";
+import { migrateJobQueue } from "../migrations/job-queue.ts";
 import { listMigrationNames } from "../migrations/migration-files.ts";
 import { migrationsDir, repoRoot } from "../paths.ts";
 import { redactUrl } from "../postgres-admin.ts";
@@ -51,5 +52,7 @@ await runCli(async () => {
     console.log(`Applied ${applied.length} migration(s) in ${seconds} s:`);
     for (const name of applied) console.log(`  ${name}`);
   }
+  await migrateJobQueue(databaseUrl);
+  console.log("Job queue schema (graphile_worker) is up to date.");
   return 0;
 });
