@@ -1,4 +1,5 @@
 // `pnpm test`: the whole suite, the same on a laptop and in CI.
+//   0. type-check every package;
 //   1. unit and integration tests (Vitest) of every package, on a real PostgreSQL;
 //   2. production builds of both apps;
 //   3. a fresh, seeded database, both apps (`next start`) and the worker;
@@ -110,7 +111,12 @@ let ok = true;
 const started = Date.now();
 try {
   database = await openStackDatabase({ dataDirName: "postgres-test", port: Number(process.env.TEST_POSTGRES_PORT ?? 5433), durable: false });
-  if (runUnit) ok = (await unitTests(database.serverUrl)) && ok;
+  if (runUnit) {
+    const typecheck = await run("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"], process.env);
+    if (typecheck !== 0) failedPhases += 1;
+    ok = typecheck === 0 && ok;
+  }
+  if (runUnit && ok) ok = (await unitTests(database.serverUrl)) && ok;
   if (runE2e && ok) ok = (await endToEndTests(database)) && ok;
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
