@@ -9,7 +9,7 @@ describe("formatMoney", () => {
     expect(formatMoney(149_900, "RUB", "ru")).toBe("1 499 ₽");
   });
   it("keeps kopecks when there are some", () => {
-    expect(formatMoney(12_345, "RUB", "en")).toBe("RUB 123.45");
+    expect(formatMoney(12_345, "RUB", "en")).toBe("₽123.45");
   });
   it("uses each currency's symbol", () => {
     expect(formatMoney(1_000, "USD", "en")).toBe("$10");

@@ -9,6 +9,8 @@ export function formatMoney(amountMinor: number, currency: string, locale = "en"
   return new Intl.NumberFormat(locale, {
     style: "currency",
     currency,
+    // "₽ 1,499" in English rather than "RUB 1,499": shoppers read the sign, not the code.
+    currencyDisplay: "narrowSymbol",
     minimumFractionDigits: whole ? 0 : digits,
     maximumFractionDigits: digits,
   }).format(amount);

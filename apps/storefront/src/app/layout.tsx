@@ -2,6 +2,9 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getSessionUser } from "@market/auth";
+import { I18nProvider } from "@market/web/i18n/client";
+import { LocaleSwitcher } from "@market/web/i18n/locale-switcher";
+import { getLocale, getTranslator } from "@market/web/i18n/server";
 import { TRPCReactProvider } from "@market/web/trpc-client";
 import "./globals.css";
 
@@ -14,41 +17,44 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { themeColor: "#8b1599", width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getSessionUser();
+  const [user, locale, t] = await Promise.all([getSessionUser(), getLocale(), getTranslator()]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-dvh">
-        <TRPCReactProvider>
-          <header className="sticky top-0 z-10 bg-gradient-to-r from-brand-700 to-brand-500 text-white shadow">
-            <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
-              <Link href="/" className="text-xl font-extrabold tracking-tight">
-                Marketplace
-              </Link>
-              <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
-                {user ? (
-                  <>
-                    <Link href="/account" className="rounded-lg px-2 py-1 hover:bg-white/15">
-                      {user.name}
-                    </Link>
-                    <Link href="/sign-out" className="rounded-lg px-2 py-1 hover:bg-white/15">
-                      Sign out
-                    </Link>
-                  </>
-                ) : (
-                  <>
-                    <Link href="/sign-in" className="rounded-lg px-2 py-1 hover:bg-white/15">
-                      Sign in
-                    </Link>
-                    <Link href="/sign-up" className="rounded-lg bg-white px-3 py-1 font-semibold text-brand-700">
-                      Sign up
-                    </Link>
-                  </>
-                )}
-              </nav>
-            </div>
-          </header>
-          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
-        </TRPCReactProvider>
+        <I18nProvider locale={locale}>
+          <TRPCReactProvider>
+            <header className="sticky top-0 z-10 bg-gradient-to-r from-brand-700 to-brand-500 text-white shadow">
+              <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
+                <Link href="/" className="text-xl font-extrabold tracking-tight">
+                  Marketplace
+                </Link>
+                <nav aria-label={t("nav.account")} className="ml-auto flex items-center gap-2 text-sm">
+                  <LocaleSwitcher current={locale} label={t("nav.language")} />
+                  {user ? (
+                    <>
+                      <Link href="/account" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                        {user.name}
+                      </Link>
+                      <Link href="/sign-out" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                        {t("nav.signOut")}
+                      </Link>
+                    </>
+                  ) : (
+                    <>
+                      <Link href="/sign-in" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                        {t("nav.signIn")}
+                      </Link>
+                      <Link href="/sign-up" className="rounded-lg bg-white px-3 py-1 font-semibold text-brand-700">
+                        {t("nav.signUp")}
+                      </Link>
+                    </>
+                  )}
+                </nav>
+              </div>
+            </header>
+            <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+          </TRPCReactProvider>
+        </I18nProvider>
       </body>
     </html>
   );

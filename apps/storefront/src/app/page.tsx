@@ -1,10 +1,11 @@
+import { getLocale, getTranslator } from "@market/web/i18n/server";
 import { serverCaller } from "@market/web/trpc-server";
 import { ProductGrid } from "../components/product-grid";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const api = await serverCaller("storefront");
+  const [api, locale, t] = await Promise.all([serverCaller("storefront"), getLocale(), getTranslator()]);
   const [categories, popular, newest] = await Promise.all([
     api.catalog.categories(),
     api.catalog.products({ sort: "popular", limit: 12 }),
@@ -12,22 +13,22 @@ export default async function HomePage() {
   ]);
   return (
     <div className="flex flex-col gap-8">
-      <nav aria-label="Categories">
+      <nav aria-label={t("home.categories")}>
         <ul className="flex gap-2 overflow-x-auto pb-1">
           {categories.map((category) => (
             <li key={category.id} className="shrink-0 rounded-full bg-brand-50 px-4 py-2 text-sm font-medium text-brand-700">
-              {category.name}
+              {locale === "ru" ? category.nameRu : category.name}
             </li>
           ))}
         </ul>
       </nav>
       <section aria-labelledby="popular-heading" className="flex flex-col gap-3">
-        <h2 id="popular-heading" className="text-2xl font-bold">Popular now</h2>
-        <ProductGrid products={popular} label="Popular products" />
+        <h2 id="popular-heading" className="text-2xl font-bold">{t("home.popular")}</h2>
+        <ProductGrid products={popular} label={t("home.popular")} locale={locale} t={t} />
       </section>
       <section aria-labelledby="new-heading" className="flex flex-col gap-3">
-        <h2 id="new-heading" className="text-2xl font-bold">New arrivals</h2>
-        <ProductGrid products={newest} label="New products" />
+        <h2 id="new-heading" className="text-2xl font-bold">{t("home.new")}</h2>
+        <ProductGrid products={newest} label={t("home.new")} locale={locale} t={t} />
       </section>
     </div>
   );

@@ -1,0 +1,15 @@
+export const en = {
+  "nav.signIn": "Sign in",
+  "nav.signUp": "Sign up",
+  "nav.signOut": "Sign out",
+  "nav.account": "Your account",
+  "nav.language": "Language",
+  "home.popular": "Popular now",
+  "home.new": "New arrivals",
+  "home.recentlyViewed": "Recently viewed",
+  "home.categories": "Categories",
+  "product.noReviews": "No reviews yet",
+  "product.reviews": "{count} review|{count} reviews",
+  "product.notAvailable": "Not available",
+  "common.empty": "No products here yet. Check back soon.",
+} as const;
