@@ -1,2 +1,2 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
-export type { ApiContext, SessionUser, Role } from "./context.ts";
+export { COOKIES, type ApiContext, type SessionUser, type Role, type SetCookie } from "./context.ts";

@@ -1,5 +1,11 @@
 import { accountsRouter } from "./routers/accounts.ts";
+import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
+import { deliveryRouter } from "./routers/delivery.ts";
+import { favouritesRouter } from "./routers/favourites.ts";
+import { productRouter } from "./routers/product.ts";
+import { reviewsRouter } from "./routers/reviews.ts";
+import { searchRouter } from "./routers/search.ts";
 import { sellersRouter } from "./routers/sellers.ts";
 import { systemRouter } from "./routers/system.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -9,6 +15,12 @@ export const appRouter = router({
   accounts: accountsRouter,
   catalog: catalogRouter,
   sellers: sellersRouter,
+  product: productRouter,
+  reviews: reviewsRouter,
+  favourites: favouritesRouter,
+  cart: cartRouter,
+  delivery: deliveryRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

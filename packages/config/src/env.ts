@@ -3,15 +3,70 @@
 import { z } from "zod";
 
 const optionalUrl = z.string().url().optional();
+// An empty value (`ALGOLIA_APP_ID=` in a .env file) means unset, as it does for a shell.
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-const baseEnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z
-    .string({ error: "DATABASE_URL is required (the dev and test scripts set it for the embedded PostgreSQL)" })
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
-  SMTP_URL: optionalUrl,
-});
+// Search: Algolia when all three credentials are set, else PostgreSQL full-text search.
+const ALGOLIA_CREDENTIALS = ["ALGOLIA_APP_ID", "ALGOLIA_ADMIN_KEY", "ALGOLIA_SEARCH_KEY"] as const;
+const searchFields = {
+  ALGOLIA_APP_ID: z.preprocess(blankAsUnset, z.string().trim().regex(/^[A-Za-z0-9]+$/, "ALGOLIA_APP_ID must be the application id (letters and digits)").optional()),
+  // Indexing and settings (worker, `pnpm search:reindex`, `pnpm search:configure`).
+  ALGOLIA_ADMIN_KEY: z.preprocess(blankAsUnset, z.string().trim().optional()),
+  // Queries from the apps: a search-only key, so a leaked app secret cannot change the index.
+  ALGOLIA_SEARCH_KEY: z.preprocess(blankAsUnset, z.string().trim().optional()),
+  ALGOLIA_INDEX_NAME: z.preprocess(
+    blankAsUnset,
+    z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, "ALGOLIA_INDEX_NAME may hold letters, digits, _ . and - only").default("products"),
+  ),
+  // How long each app process reuses a listing's answer (0: not at all). See
+  // packages/domain/src/search/cache-search-results.ts for the trade-off.
+  SEARCH_CACHE_TTL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(3600).default(30)),
+  // Optional comma-separated base URLs that replace Algolia's own hosts (an egress proxy).
+  ALGOLIA_HOSTS: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .refine(
+        (value) => value.split(",").every((part) => URL.canParse(part.trim()) && /^https?:$/.test(new URL(part.trim()).protocol)),
+        "ALGOLIA_HOSTS must be comma-separated http(s) URLs",
+      )
+      .optional(),
+  ),
+};
+
+/** Half an Algolia configuration is a mistake, not a reason to fall back to PostgreSQL quietly. */
+function algoliaAllOrNone(env: Partial<Record<(typeof ALGOLIA_CREDENTIALS)[number], string | undefined>>, ctx: z.RefinementCtx) {
+  const set = ALGOLIA_CREDENTIALS.filter((name) => env[name] !== undefined);
+  if (set.length === 0 || set.length === ALGOLIA_CREDENTIALS.length) return;
+  for (const name of ALGOLIA_CREDENTIALS.filter((n) => env[n] === undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [name],
+      message: `${name} is required when ${set.join(" and ")} ${set.length === 1 ? "is" : "are"} set: set all three Algolia variables (ALGOLIA_APP_ID, ALGOLIA_ADMIN_KEY, ALGOLIA_SEARCH_KEY) to use Algolia, or none to use PostgreSQL search`,
+    });
+  }
+}
+
+const baseEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is required (the dev and test scripts set it for the embedded PostgreSQL)" })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+    SMTP_URL: optionalUrl,
+    ...searchFields,
+  })
+  .superRefine(algoliaAllOrNone);
+
+/** Only the search variables: for code that picks the search engine (apps, worker, CLIs). */
+export const searchEnvSchema = z.object(searchFields).superRefine(algoliaAllOrNone);
+export type SearchEnv = z.infer<typeof searchEnvSchema>;
+
+/** The validated search variables; throws EnvError naming each bad one. */
+export function searchEnv(source: Record<string, string | undefined> = process.env): SearchEnv {
+  return parseEnv(searchEnvSchema, source);
+}
 
 /** The background worker's environment. */
 export const workerEnvSchema = baseEnvSchema.extend({

@@ -2,6 +2,7 @@
 import { createPrismaClient, Prisma } from "@market/db";
 import { migrateJobQueue } from "@market/db/job-queue";
 import { applyMigrations } from "@market/db/migrate";
+import { createSearchEngineFromEnv } from "@market/domain/search";
 import { seedDemoData } from "./seed/seed-demo-data.ts";
 
 export async function prepareDatabase(databaseUrl: string, { filesDir, seed = true }: { filesDir: string; seed?: boolean }) {
@@ -24,6 +25,16 @@ export async function prepareDatabase(databaseUrl: string, { filesDir, seed = tr
       throw error;
     });
     console.log(result ? `Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s` : "Demo data already present");
+    // The seed inserts with createMany, which queues no search sync: build the index now. Also
+    // when the migration creating PostgreSQL's search table has just been applied to a database
+    // that already holds a catalogue, which would otherwise search an empty index.
+    const engine = createSearchEngineFromEnv(process.env, { db: () => prisma });
+    const searchTableCreated = engine.name === "postgres" && applied.some((name) => name.endsWith("_search"));
+    if (result || searchTableCreated) {
+      started = Date.now();
+      await engine.reindexAll();
+      console.log(`Search index (${engine.name}) built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
   } finally {
     await prisma.$disconnect();
   }

@@ -24,6 +24,8 @@ async function signInWithPassword(email: string, password: string): Promise<stri
   return null;
 }
 
+// method="post": a form submitted before the page's JavaScript has loaded must never put the
+// password in the URL (and so in logs and history).
 export function SignInForm({ redirectTo, signUpHref, initialError }: { redirectTo: string; signUpHref: string; initialError?: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ?? null);
@@ -50,7 +52,7 @@ export function SignInForm({ redirectTo, signUpHref, initialError }: { redirectT
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate aria-label="Sign in">
+    <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate aria-label="Sign in">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
@@ -91,7 +93,7 @@ export function SignUpForm({ accountType, redirectTo, signInHref }: { accountTyp
 
   const fields = problem?.fields ?? {};
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate aria-label="Create account">
+    <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate aria-label="Create account">
       {problem ? <Alert tone="error">{problem.message}</Alert> : null}
       <TextField label="Name" name="name" autoComplete="name" required error={fields.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required error={fields.email} />

@@ -10,6 +10,9 @@ export function contentSecurityPolicy(nonce: string, { development, https }: { d
     "img-src": ["'self'", "blob:", "data:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
+    // The storefront's service worker (/sw.js); 'strict-dynamic' would otherwise refuse it.
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

@@ -26,6 +26,8 @@ function createHandler(app: ApiContext["app"]) {
       allowedOrigins: [app === "storefront" ? env.STOREFRONT_URL : env.SELLER_URL],
       trustForwardedHost: env.TRUSTED_PROXY_COUNT > 0,
     },
+    // Like the session cookie: Secure in production (browsers accept it on http://localhost too).
+    cookies: { secure: env.NODE_ENV === "production" },
     onError: ({ path, error, requestId }) => {
       console.error(JSON.stringify({ level: "error", msg: "tRPC procedure failed", path, requestId, error: String(error.cause ?? error) }));
     },

@@ -1,17 +1,22 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { getSessionUser } from "@market/auth";
 import { I18nProvider } from "@market/web/i18n/client";
 import { LocaleSwitcher } from "@market/web/i18n/locale-switcher";
 import { getLocale, getTranslator } from "@market/web/i18n/server";
 import { TRPCReactProvider } from "@market/web/trpc-client";
+import { SearchBox } from "../components/search-box";
+import { ServiceWorker } from "../components/service-worker";
+import { ShopperLinks } from "../components/header/shopper-links";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Marketplace", template: "%s · Marketplace" },
   description: "Goods from hundreds of sellers, one cart, delivery to a pickup point near you.",
   applicationName: "Marketplace",
+  appleWebApp: { capable: true, title: "Marketplace", statusBarStyle: "default" },
+  icons: { apple: "/icons/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = { themeColor: "#8b1599", width: "device-width", initialScale: 1 };
@@ -24,10 +29,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <I18nProvider locale={locale}>
           <TRPCReactProvider>
             <header className="sticky top-0 z-10 bg-gradient-to-r from-brand-700 to-brand-500 text-white shadow">
-              <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
+              <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
                 <Link href="/" className="text-xl font-extrabold tracking-tight">
                   Marketplace
                 </Link>
+                <div className="order-last w-full md:order-none md:w-auto md:flex-1">
+                  <Suspense>
+                    <SearchBox />
+                  </Suspense>
+                </div>
                 <nav aria-label={t("nav.account")} className="ml-auto flex items-center gap-2 text-sm">
                   <LocaleSwitcher current={locale} label={t("nav.language")} />
                   {user ? (
@@ -49,10 +59,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                       </Link>
                     </>
                   )}
+                  <ShopperLinks />
                 </nav>
               </div>
             </header>
             <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+            <ServiceWorker />
           </TRPCReactProvider>
         </I18nProvider>
       </body>

@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { getLocale, getTranslator } from "@market/web/i18n/server";
 import { serverCaller } from "@market/web/trpc-server";
 import { ProductGrid } from "../components/product-grid";
+import { RecentlyViewed } from "../components/recently-viewed";
 
 export const dynamic = "force-dynamic";
 
@@ -16,8 +18,10 @@ export default async function HomePage() {
       <nav aria-label={t("home.categories")}>
         <ul className="flex gap-2 overflow-x-auto pb-1">
           {categories.map((category) => (
-            <li key={category.id} className="shrink-0 rounded-full bg-brand-50 px-4 py-2 text-sm font-medium text-brand-700">
-              {locale === "ru" ? category.nameRu : category.name}
+            <li key={category.id} className="shrink-0">
+              <Link href={`/catalog/${category.slug}`} className="block rounded-full bg-brand-50 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-100">
+                {locale === "ru" ? category.nameRu : category.name}
+              </Link>
             </li>
           ))}
         </ul>
@@ -30,6 +34,7 @@ export default async function HomePage() {
         <h2 id="new-heading" className="text-2xl font-bold">{t("home.new")}</h2>
         <ProductGrid products={newest} label={t("home.new")} locale={locale} t={t} />
       </section>
+      <RecentlyViewed />
     </div>
   );
 }

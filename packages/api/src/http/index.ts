@@ -1,2 +1,3 @@
 export { createTrpcRouteHandler, type TrpcRouteOptions } from "./trpc-route.ts";
 export { checkCsrf, type CsrfOptions, type CsrfVerdict } from "./csrf.ts";
+export { readCookie, serializeCookie } from "./cookies.ts";

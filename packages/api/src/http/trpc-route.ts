@@ -2,12 +2,15 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "../root.ts";
 import type { ApiContext, SessionUser } from "../context.ts";
+import { cookieContext } from "./cookies.ts";
 import { checkCsrf, type CsrfOptions } from "./csrf.ts";
 
 export type TrpcRouteOptions = {
   app: ApiContext["app"];
   getUser: (request: Request) => Promise<SessionUser | null>;
   csrf: CsrfOptions;
+  /** Whether the cookies procedures set (guest cart, pickup point) carry `Secure`. */
+  cookies: { secure: boolean };
   onError?: (info: { path: string | undefined; error: Error; requestId: string }) => void;
 };
 
@@ -25,10 +28,11 @@ export function createTrpcRouteHandler(options: TrpcRouteOptions) {
       endpoint: "/api/trpc",
       req: request,
       router: appRouter,
-      createContext: async (): Promise<ApiContext> => ({
+      createContext: async ({ resHeaders }): Promise<ApiContext> => ({
         user: await options.getUser(request),
         requestId,
         app: options.app,
+        ...cookieContext(request, resHeaders, options.cookies),
       }),
       onError: ({ path, error }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") options.onError?.({ path, error, requestId });

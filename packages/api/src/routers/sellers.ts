@@ -1,6 +1,8 @@
-import { listMyShops } from "@market/domain/sellers";
-import { router, sellerProcedure } from "../trpc.ts";
+import { getSellerProfile, listMyShops } from "@market/domain/sellers";
+import { z } from "zod";
+import { publicProcedure, router, sellerProcedure } from "../trpc.ts";
 
 export const sellersRouter = router({
   myShops: sellerProcedure.query(({ ctx }) => listMyShops(ctx.user.id)),
+  profile: publicProcedure.input(z.object({ slug: z.string().min(1).max(100) })).query(({ input }) => getSellerProfile(input.slug)),
 });

@@ -1,6 +1,7 @@
 // The search contract the storefront relies on. Two implementations: PostgreSQL full-text
 // search with pg_trgm (the default) and Algolia (when ALGOLIA_* is set). Category pages,
 // seller pages and the search page all go through it, so browsing and searching share facets.
+import type { Currency } from "@market/db/browser";
 import { z } from "zod";
 import type { ProductCard } from "../catalog/product-card.ts";
 
@@ -32,8 +33,17 @@ export const searchQueryInput = z.object({
 export type SearchQuery = z.infer<typeof searchQueryInput>;
 export type SearchQueryInput = z.input<typeof searchQueryInput>;
 
+/** What the header's search box sends while the shopper types. */
+export const suggestInput = z.object({ q: z.string().trim().min(1).max(100) });
+export type SuggestInput = z.infer<typeof suggestInput>;
+
 export type FacetValue = { value: string; label: string; count: number };
 
+/**
+ * Facet counts are disjunctive, as shoppers expect: each facet is counted with every filter
+ * applied except its own, so ticking one brand still shows how many the other brands would add,
+ * and the price range and rating counts do not shrink to the chosen range.
+ */
 export type SearchResult = {
   hits: ProductCard[];
   total: number;
@@ -46,39 +56,54 @@ export type SearchResult = {
     sellers: FacetValue[];
     /** Cheapest and dearest price among the matches, in minor units, for the price slider. */
     price: { min: number; max: number } | null;
-    /** How many matches have at least this average rating (4, 3, 2, 1). */
+    /** How many matches have at least this average rating: values "4", "3", "2", "1". */
     ratings: FacetValue[];
+    /** How many matches are in stock. */
     inStock: number;
   };
-  /** When the query matched nothing as typed: what it probably meant ("platye" → "plate"). */
+  /**
+   * When the query matched nothing as typed and the hits are for a corrected spelling, that
+   * spelling ("cardgian" → "cardigan"); null when the query was used as typed. Algolia corrects
+   * typos inside its ranking and never reports one, so it is always null there.
+   */
   correctedQuery: string | null;
 };
 
 export type Suggestion =
   | { kind: "product"; id: string; slug: string; title: string; imageUrl: string | null }
-  | { kind: "category"; slug: string; name: string }
+  | { kind: "category"; slug: string; name: string; nameRu: string }
   | { kind: "query"; text: string };
 
-/** What one product looks like in the index, whatever the engine. */
+/**
+ * What one product looks like in the index, whatever the engine (loaded by
+ * load-search-documents.ts). Only listed products have one: ACTIVE, from a seller that is not
+ * suspended, with at least one active variant. It carries what a product card shows, so that an
+ * engine outside the database (Algolia) can answer with cards while the database is down.
+ */
 export type SearchDocument = {
   id: string;
   slug: string;
   title: string;
   description: string;
   brand: string | null;
-  categorySlugs: string[]; // the category and all its ancestors
-  categoryNames: string[];
+  /** The product's category and all its ancestors, root first. */
+  categories: { slug: string; name: string; nameRu: string }[];
   sellerSlug: string;
   sellerName: string;
   sizes: string[];
   colors: string[];
+  /** The cheapest active variant's price, and its crossed-out price if it has one. */
   minPriceMinor: number;
-  currency: string;
+  compareAtMinor: number | null;
+  currency: Currency;
   ratingAverage: number;
   ratingCount: number;
   popularity: number;
   inStock: boolean;
-  createdAt: string;
+  /** The first picture, as a file-store key (the URL is derived where it is shown). */
+  image: { storageKey: string; alt: string } | null;
+  /** When it was listed (published, or created if it has no publication date): "newest". */
+  listedAt: string;
 };
 
 export interface SearchEngine {
@@ -91,5 +116,6 @@ export interface SearchEngine {
   reindexAll(onProgress?: (done: number, total: number) => void): Promise<void>;
   /** Applies engine settings (searchable attributes, facets, ranking). A no-op for PostgreSQL. */
   configure(): Promise<void>;
+  /** True when the engine answers; false or a throw both mean down to the health check. */
   health(): Promise<boolean>;
 }

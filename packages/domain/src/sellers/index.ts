@@ -1,1 +1,2 @@
 export { listMyShops } from "./list-my-shops.ts";
+export { getSellerProfile } from "./get-seller-profile.ts";

@@ -19,3 +19,21 @@ describe("health", () => {
     expect(after.components.queue).toMatchObject({ status: "up", details: { ready: 1, failing: 0 } });
   });
 });
+
+describe("health of search", () => {
+  it("reports the engine in use and whether it answers", async () => {
+    const { setSearchEngine } = await import("../search/get-search-engine.ts");
+    const { createPostgresEngine } = await import("../search/postgres/create-postgres-engine.ts");
+    const healthy = await checkHealth();
+    expect(healthy.components.search).toMatchObject({ status: "up", details: { engine: "postgres" } });
+
+    setSearchEngine({ ...createPostgresEngine(), health: async () => false });
+    try {
+      const down = await checkHealth();
+      expect(down.components.search).toMatchObject({ status: "down", details: { engine: "postgres" } });
+      expect(down.status).toBe("degraded");
+    } finally {
+      setSearchEngine(undefined);
+    }
+  });
+});

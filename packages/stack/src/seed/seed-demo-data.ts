@@ -16,6 +16,7 @@ import { accountsFor, DEMO_ACCOUNTS, DEMO_MARKER_EMAIL } from "./accounts.ts";
 import { buildDemoCatalogue, IdMint, type DemoCatalogue, type ImageFile } from "./catalogue.ts";
 import { SELLERS } from "./catalogue-content.ts";
 import { renderProductImage } from "./images.ts";
+import { buildDemoReviews, insertDemoReviews } from "./reviews.ts";
 
 export interface SeedDemoDataOptions {
   /** Root of the local file store; pictures go to <filesDir>/products/<productId>/<n>.svg. */
@@ -69,6 +70,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedDemoDataOp
   };
 
   const catalogue = buildDemoCatalogue({ now, ...(options.productCount ? { productCount: options.productCount } : {}) });
+  // Before anything is inserted: it rewrites the products' and sellers' ratings to match the reviews.
+  const demoReviews = buildDemoReviews(catalogue, now);
   const { users, members } = await buildUsers(catalogue, now);
   lap(`built ${catalogue.products.length} products and hashed ${users.length} passwords`);
 
@@ -113,6 +116,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedDemoDataOp
         lap(`${catalogue.productCharacteristics.length} product characteristics`);
         await inBatches(catalogue.images, (data) => tx.productImage.createMany({ data }));
         lap(`${catalogue.images.length} image rows`);
+        const shopperId = users.find((user) => user.email === DEMO_ACCOUNTS.shopper.email)?.id;
+        if (shopperId) lap(`${await insertDemoReviews(tx, demoReviews, { shopperId, now })} reviews, a delivered order for the demo shopper`);
 
         const writeError = await writing;
         if (writeError) throw writeError;

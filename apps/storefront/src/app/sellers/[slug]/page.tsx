@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { searchQueryFromParams } from "@market/domain/search";
+import { Rating } from "@market/ui";
+import { getLocale, getTranslator } from "@market/web/i18n/server";
+import { serverCaller } from "@market/web/trpc-server";
+import { ListingPage } from "../../../components/listing/listing-page";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ slug }, api] = await Promise.all([params, serverCaller("storefront")]);
+  const seller = await api.sellers.profile({ slug });
+  return { title: seller?.name ?? "Not found" };
+}
+
+export default async function SellerStorefrontPage({ params, searchParams }: Props) {
+  const [{ slug }, search, api, locale, t] = await Promise.all([params, searchParams, serverCaller("storefront"), getLocale(), getTranslator()]);
+  const seller = await api.sellers.profile({ slug });
+  if (!seller) notFound();
+  const query = searchQueryFromParams(search, { seller: slug });
+  const result = await api.search.search(query);
+  return (
+    <div className="flex flex-col gap-4">
+      <section aria-label={seller.name} className="flex flex-col gap-1 rounded-2xl bg-brand-50 p-4">
+        <p className="text-xl font-bold">{seller.name}</p>
+        <Rating average={seller.rating.average} count={seller.rating.count}
+          label={seller.rating.count ? t("product.reviews", { count: seller.rating.count }) : t("product.noReviews")} />
+        {seller.description ? <p className="text-sm text-muted">{seller.description}</p> : null}
+      </section>
+      <ListingPage heading={t("seller.products", { name: seller.name })} basePath={`/sellers/${slug}`} query={query} result={result} fixed={["seller"]} locale={locale} t={t} />
+    </div>
+  );
+}
