@@ -1,9 +1,13 @@
 // Every job the worker runs, by name. Domains add their jobs here as they are built
 // (outbox delivery, reservation expiry, payment reconciliation, search indexing, pick requests).
 import { SYNC_PRODUCTS_TASK, syncProductsTask } from "@market/domain/search";
+import { createDeliverOutboxEventTask, DELIVER_OUTBOX_EVENT_TASK } from "@market/domain/outbox";
 import type { TaskList } from "graphile-worker";
+import { outboxHandlers } from "./outbox-handlers.ts";
 
 export const taskList: TaskList = {
   // Catalogue changes queued by enqueueSearchSync in the changing transaction.
   [SYNC_PRODUCTS_TASK]: syncProductsTask,
+  // Events written by writeOutboxEvent in the changing transaction.
+  [DELIVER_OUTBOX_EVENT_TASK]: createDeliverOutboxEventTask(outboxHandlers),
 };

@@ -12,6 +12,7 @@ export {
   type DatabasePing,
   type CreatePrismaClientOptions,
 } from "./client.ts";
+export { isDatabaseUnavailable } from "./availability.ts";
 
 // The generated client: PrismaClient, the Prisma namespace (Prisma.UserWhereInput,
 // Prisma.PrismaClientKnownRequestError, ...), every enum (as value and type), $Enums, and one

@@ -5,7 +5,7 @@
 import { getPrisma, Prisma, type PrismaClient } from "@market/db";
 import type { SearchDocument } from "./types.ts";
 
-export type Db = PrismaClient | Prisma.TransactionClient;
+export type { Db } from "../db.ts";
 
 /**
  * The SELECT behind every document: listed products only (ACTIVE, seller not suspended, at least

@@ -1,0 +1,42 @@
+// What the outbox carries. Each event type has one payload shape, checked when it is written and
+// again when it is delivered (an event may wait in the table across a deployment).
+import { z } from "zod";
+
+export const outboxPayloadSchemas = {
+  /** The order was placed and its stock reserved; payment is awaited. */
+  OrderPlaced: z.object({ orderId: z.string().uuid(), number: z.string() }),
+  /** The payment succeeded: the stock is sold and the order can be fulfilled. */
+  OrderPaid: z.object({ orderId: z.string().uuid(), number: z.string(), paymentId: z.string().uuid() }),
+  /** The order will not be fulfilled (expired, cancelled); its reservations were released. */
+  OrderCancelled: z.object({ orderId: z.string().uuid(), number: z.string(), reason: z.string() }),
+  /** A payment succeeded for an order that can no longer be fulfilled: the money goes back. */
+  PaymentRefundRequired: z.object({ paymentId: z.string().uuid(), orderId: z.string().uuid(), reason: z.string() }),
+  /** The provider confirmed a refund. */
+  PaymentRefunded: z.object({ paymentId: z.string().uuid(), orderId: z.string().uuid(), amountMinor: z.number().int() }),
+} as const;
+
+export type OutboxEventType = keyof typeof outboxPayloadSchemas;
+export type OutboxPayload<T extends OutboxEventType> = z.infer<(typeof outboxPayloadSchemas)[T]>;
+
+export type OutboxEvent<T extends OutboxEventType = OutboxEventType> = {
+  id: string;
+  type: T;
+  aggregateType: string;
+  aggregateId: string;
+  payload: OutboxPayload<T>;
+  requestId: string | null;
+  createdAt: Date;
+};
+
+/**
+ * A consumer of one event type. It may run more than once for the same event (a retry after a
+ * crash between its effect and the event being marked done), so it must be idempotent: use the
+ * event id or the aggregate as a dedupe key.
+ */
+export type OutboxHandler<T extends OutboxEventType = OutboxEventType> = {
+  /** Stable name, shown to operators and recorded with failures. */
+  name: string;
+  handle: (event: OutboxEvent<T>) => Promise<void>;
+};
+
+export type OutboxHandlers = { [T in OutboxEventType]?: OutboxHandler<T>[] };

@@ -1,0 +1,46 @@
+// The transactional outbox: an event is a row written by the transaction that makes the change,
+// together with the job that will deliver it (graphile-worker's jobs are rows in the same
+// database). Both exist exactly when the change is committed; a crash right after the commit
+// loses nothing, and a rolled-back change announces nothing.
+import type { Db } from "../db.ts";
+import { outboxPayloadSchemas, type OutboxEventType, type OutboxPayload } from "./types.ts";
+
+export const DELIVER_OUTBOX_EVENT_TASK = "outbox.deliver";
+/**
+ * graphile-worker retries with exponential backoff (about exp(attempt) seconds, capped near 6 h
+ * between tries); 25 attempts span roughly three days, like Stripe's own webhook retries. After
+ * the last one the job stays in the queue as failed, for an operator to see and retry.
+ */
+export const OUTBOX_MAX_ATTEMPTS = 25;
+
+export type NewOutboxEvent<T extends OutboxEventType> = {
+  type: T;
+  aggregateType: string;
+  aggregateId: string;
+  payload: OutboxPayload<T>;
+  /** The request that caused the change, so logs can follow it into the worker. */
+  requestId?: string | null;
+};
+
+/** Records the event and queues its delivery in the caller's transaction. Returns the event id. */
+export async function writeOutboxEvent<T extends OutboxEventType>(tx: Db, event: NewOutboxEvent<T>): Promise<string> {
+  const payload = outboxPayloadSchemas[event.type].parse(event.payload);
+  const row = await tx.outboxEvent.create({
+    data: {
+      type: event.type,
+      aggregateType: event.aggregateType,
+      aggregateId: event.aggregateId,
+      payload,
+      requestId: event.requestId ?? null,
+    },
+    select: { id: true },
+  });
+  await tx.$executeRaw`
+    SELECT graphile_worker.add_job(
+      ${DELIVER_OUTBOX_EVENT_TASK},
+      json_build_object('eventId', ${row.id}::text),
+      job_key => ${`outbox:${row.id}`},
+      max_attempts => ${OUTBOX_MAX_ATTEMPTS}
+    )`;
+  return row.id;
+}
