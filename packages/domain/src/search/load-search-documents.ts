@@ -5,7 +5,9 @@
 import { getPrisma, Prisma, type PrismaClient } from "@market/db";
 import type { SearchDocument } from "./types.ts";
 
-export type { Db } from "../db.ts";
+import type { Db } from "../db.ts";
+
+export type { Db };
 
 /**
  * The SELECT behind every document: listed products only (ACTIVE, seller not suspended, at least
