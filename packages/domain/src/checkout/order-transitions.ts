@@ -1,0 +1,65 @@
+// The order's payment-side state changes, used by the payment webhook, reconciliation and the
+// expiry job. Each locks the order row first, so concurrent callers (two webhook deliveries, a
+// webhook racing the expiry job) are applied one after the other, and each is a no-op when the
+// order has already moved on: no event ever moves an order backwards.
+import { FulfilmentStatus, OrderStatus, ReservationStatus } from "@market/db";
+import type { Db } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { writeOutboxEvent } from "../outbox/index.ts";
+import { consumeReservations, releaseReservations } from "./reservations.ts";
+
+type LockedOrder = { id: string; number: string; status: OrderStatus };
+
+async function lockOrder(tx: Db, orderId: string): Promise<LockedOrder> {
+  const [order] = await tx.$queryRaw<LockedOrder[]>`SELECT id, number, status FROM "Order" WHERE id = ${orderId}::uuid FOR UPDATE`;
+  if (!order) throw new AppError("NOT_FOUND", "This order does not exist.");
+  return order;
+}
+
+async function forgetExpiryJob(tx: Db, orderId: string) {
+  await tx.$executeRaw`SELECT graphile_worker.remove_job(${`expire-order:${orderId}`})`;
+}
+
+/**
+ * The payment succeeded: PENDING_PAYMENT → PAID, the reserved units are sold, the seller parts
+ * become NEW for fulfilment, and OrderPaid is written to the outbox, all in the caller's
+ * transaction (the one that records the payment). "not-payable" means the order was cancelled
+ * before the money arrived: the caller must refund it.
+ */
+export async function markOrderPaid(
+  tx: Db,
+  { orderId, paymentId, requestId, now = new Date() }: { orderId: string; paymentId: string; requestId?: string | null; now?: Date },
+): Promise<"paid" | "already-paid" | "not-payable"> {
+  const order = await lockOrder(tx, orderId);
+  if (order.status === OrderStatus.PAID || order.status === OrderStatus.COMPLETED) return "already-paid";
+  if (order.status !== OrderStatus.PENDING_PAYMENT) return "not-payable";
+
+  await consumeReservations(tx, orderId);
+  await tx.order.update({ where: { id: orderId }, data: { status: OrderStatus.PAID, paidAt: now } });
+  await tx.orderPart.updateMany({ where: { orderId, status: FulfilmentStatus.AWAITING_PAYMENT }, data: { status: FulfilmentStatus.NEW } });
+  await forgetExpiryJob(tx, orderId);
+  await writeOutboxEvent(tx, { type: "OrderPaid", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number: order.number, paymentId }, requestId });
+  return "paid";
+}
+
+/** An unpaid order ends (expired, payment cancelled): stock goes back on sale. */
+export async function cancelUnpaidOrder(
+  tx: Db,
+  { orderId, reason, requestId, now = new Date() }: { orderId: string; reason: string; requestId?: string | null; now?: Date },
+): Promise<"cancelled" | "not-pending"> {
+  const order = await lockOrder(tx, orderId);
+  if (order.status !== OrderStatus.PENDING_PAYMENT) return "not-pending";
+
+  await releaseReservations(tx, orderId);
+  await tx.order.update({ where: { id: orderId }, data: { status: OrderStatus.CANCELLED, cancelledAt: now, cancelReason: reason } });
+  await tx.orderPart.updateMany({ where: { orderId }, data: { status: FulfilmentStatus.CANCELLED, sellerStatus: "CANCELLED" } });
+  await forgetExpiryJob(tx, orderId);
+  await writeOutboxEvent(tx, { type: "OrderCancelled", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number: order.number, reason }, requestId });
+  return "cancelled";
+}
+
+/** Units still held for the order (for tests and operators). */
+export async function activeReservationUnits(tx: Db, orderId: string): Promise<number> {
+  const sum = await tx.reservation.aggregate({ where: { orderId, status: ReservationStatus.ACTIVE }, _sum: { quantity: true } });
+  return sum._sum.quantity ?? 0;
+}
