@@ -1,8 +1,10 @@
 import { accountsRouter } from "./routers/accounts.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
+import { checkoutRouter } from "./routers/checkout.ts";
 import { deliveryRouter } from "./routers/delivery.ts";
 import { favouritesRouter } from "./routers/favourites.ts";
+import { ordersRouter } from "./routers/orders.ts";
 import { productRouter } from "./routers/product.ts";
 import { reviewsRouter } from "./routers/reviews.ts";
 import { searchRouter } from "./routers/search.ts";
@@ -19,6 +21,8 @@ export const appRouter = router({
   reviews: reviewsRouter,
   favourites: favouritesRouter,
   cart: cartRouter,
+  checkout: checkoutRouter,
+  orders: ordersRouter,
   delivery: deliveryRouter,
   search: searchRouter,
 });

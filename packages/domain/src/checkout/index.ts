@@ -6,3 +6,4 @@ export { activeReservationUnits, cancelUnpaidOrder, markOrderPaid } from "./orde
 export { newOrderNumber } from "./order-number.ts";
 export { placeOrder, type PlacedOrder } from "./place-order.ts";
 export { consumeReservations, releaseReservations } from "./reservations.ts";
+export { previewCheckout, type CheckoutPreview } from "./preview-checkout.ts";

@@ -44,5 +44,13 @@ export const placeOrderInput = z.object({
 });
 export type PlaceOrderInput = z.input<typeof placeOrderInput>;
 
-export const checkoutPreviewInput = z.object({ delivery: deliveryChoiceSchema.optional() });
+/** The preview only needs to know where the parcels go, not the whole address. */
+export const checkoutPreviewInput = z.object({
+  delivery: z
+    .discriminatedUnion("method", [
+      z.object({ method: z.literal("PICKUP"), pickupPointId: z.uuid("Choose a pickup point from the list") }),
+      z.object({ method: z.literal("COURIER"), city: z.string().trim().max(100) }),
+    ])
+    .optional(),
+});
 export type CheckoutPreviewInput = z.input<typeof checkoutPreviewInput>;
