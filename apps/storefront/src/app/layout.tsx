@@ -45,6 +45,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                       <Link href="/account" className="rounded-lg px-2 py-1 hover:bg-white/15">
                         {user.name}
                       </Link>
+                      <Link href="/orders" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                        {t("nav.orders")}
+                      </Link>
                       <Link href="/sign-out" className="rounded-lg px-2 py-1 hover:bg-white/15">
                         {t("nav.signOut")}
                       </Link>

@@ -13,6 +13,8 @@ export type CheckoutPreview = {
   currency: string | null;
   subtotalMinor: number;
   deliveryMinor: number;
+  /** What courier delivery would cost, to show next to the choice. */
+  courierFeeMinor: number;
   totalMinor: number;
   /** YYYY-MM-DD when the parcels should be ready, or null without a delivery choice. */
   estimate: string | null;
@@ -64,6 +66,7 @@ export async function previewCheckout(userId: string, input: CheckoutPreviewInpu
     currency,
     subtotalMinor,
     deliveryMinor,
+    courierFeeMinor: currency ? (COURIER_FEE_MINOR[currency] ?? 0) : 0,
     totalMinor: subtotalMinor + deliveryMinor,
     estimate,
     problems,
