@@ -1,0 +1,1 @@
+export { notifyOrderPaid, orderPaidNotification } from "./order-paid-notification.ts";
