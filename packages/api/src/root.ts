@@ -1,4 +1,5 @@
 import { accountsRouter } from "./routers/accounts.ts";
+import { adminRouter } from "./routers/admin.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
 import { checkoutRouter } from "./routers/checkout.ts";
@@ -14,6 +15,7 @@ import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
   system: systemRouter,
+  admin: adminRouter,
   accounts: accountsRouter,
   catalog: catalogRouter,
   sellers: sellersRouter,

@@ -26,6 +26,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
                 {user ? (
                   <>
+                    {user.role === "ADMIN" ? (
+                      <Link href="/admin/jobs" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                        Jobs
+                      </Link>
+                    ) : null}
                     <span>{user.name}</span>
                     <Link href="/sign-out" className="rounded-lg px-2 py-1 hover:bg-white/15">
                       Sign out

@@ -1,0 +1,240 @@
+// `pnpm bench:checkout`: the money path under load, against the storefront's production build.
+// Each order is what a shopper's browser and Stripe do: add to cart (two sellers), place the
+// order, open the payment (a PaymentIntent at the payment sandbox, through the Stripe SDK), and
+// Stripe's signed `payment_intent.succeeded` webhook. Two scenarios:
+//
+//   1. throughput: SHOPPERS (10) shoppers ordering one after another for DURATION seconds;
+//      reports completed (paid) orders per second and the latency of each step and of the path;
+//   2. a hot product: HOT_SHOPPERS (100) shoppers with the same item in their carts press
+//      "Place order" at the same moment for HOT_STOCK (10) units; reports how many got it,
+//      the latency, and checks that stock never oversold.
+//
+// The storefront runs with `pnpm start` (our production server) and the worker beside it, on a
+// throw-away database on the bench PostgreSQL (.data/postgres-bench, port BENCH_POSTGRES_PORT
+// or 5434) seeded with the demo data.
+//
+// Options: --shoppers <n> (10), --duration <s> (30), --hot-shoppers <n> (100), --hot-stock <n>
+// (10), --skip-build (reuse apps/storefront/.next when no server code changed since).
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { createPrismaClient } from "@market/db";
+import { createDatabase, dropDatabase } from "@market/db/admin";
+import { repoRoot } from "@market/db/paths";
+import { openStackDatabase, type StackDatabase } from "../database.ts";
+import { prepareDatabase } from "../prepare-database.ts";
+import { productionAppEnv } from "../production-env.ts";
+import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedProcess } from "../processes.ts";
+import { loadAverage, machine, printStats, summarise, type Stats } from "./measure.ts";
+import { HttpError, paymentSucceededEvent, ShopperClient, stripeSignature } from "./shopper-client.ts";
+
+const { values: options } = parseArgs({
+  options: {
+    shoppers: { type: "string", default: "10" },
+    duration: { type: "string", default: "30" },
+    "hot-shoppers": { type: "string", default: "100" },
+    "hot-stock": { type: "string", default: "10" },
+    "skip-build": { type: "boolean", default: false },
+  },
+});
+const SHOPPERS = Number(options.shoppers);
+const DURATION_S = Number(options.duration);
+const HOT_SHOPPERS = Number(options["hot-shoppers"]);
+const HOT_STOCK = Number(options["hot-stock"]);
+const PORT = 3220;
+const BASE = `http://localhost:${PORT}`;
+const PASSWORD = "bench-password-1";
+const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString("hex")}`;
+
+type PaymentSession = { paymentIntentId: string; amountMinor: number; currency: string };
+type Placed = { number: string; totalMinor: number; currency: string };
+
+const contact = { name: "Bench Shopper", phone: "+79001234567", email: "bench@example.com" };
+const newKey = () => randomBytes(16).toString("base64url");
+
+async function payByWebhook(client: ShopperClient, number: string): Promise<void> {
+  const session = await client.query<PaymentSession>("payments.session", { number });
+  const payload = paymentSucceededEvent({ id: session.paymentIntentId, amount: session.amountMinor, currency: session.currency, orderNumber: number });
+  const response = await fetch(`${BASE}/api/webhooks/stripe`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "stripe-signature": stripeSignature(payload, WEBHOOK_SECRET) },
+    body: payload,
+  });
+  const body = await response.text();
+  if (!response.ok) throw new HttpError(response.status, body);
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+const processes: ManagedProcess[] = [];
+let stack: StackDatabase | undefined;
+
+async function main(): Promise<{ results: Stats[]; notes: string[] }> {
+  const results: Stats[] = [];
+  const notes: string[] = [];
+  console.log(`Machine: ${machine()}`);
+  console.log(`Load average (1/5/15 min) at start: ${loadAverage()}`);
+  await assertPortFree(PORT);
+
+  const build = options["skip-build"]
+    ? Promise.resolve(0)
+    : startProcess("build", "pnpm", ["--filter", "@market/storefront", "build"], { cwd: repoRoot, env: { ...process.env, NODE_ENV: "production" }, quiet: true }).exited;
+
+  stack = await openStackDatabase({ dataDirName: "postgres-bench", port: Number(process.env.BENCH_POSTGRES_PORT ?? 5434), durable: false });
+  const databaseName = `bench_checkout_${Date.now()}`;
+  await createDatabase(stack.serverUrl, databaseName);
+  const server = stack;
+  cleanups.push(() => dropDatabase(server.serverUrl, databaseName));
+  const databaseUrl = stack.url(databaseName);
+  const filesDir = mkdtempSync(path.join(os.tmpdir(), "bench-checkout-files-"));
+  cleanups.push(async () => rmSync(filesDir, { recursive: true, force: true }));
+  await prepareDatabase(databaseUrl, { filesDir });
+  const prisma = createPrismaClient(databaseUrl);
+  cleanups.push(() => prisma.$disconnect());
+
+  // Shoppers: real accounts (Argon2id hashes through the domain's sign-up).
+  process.env.DATABASE_URL = databaseUrl;
+  const { signUp } = await import("@market/domain/accounts");
+  const emails = Array.from({ length: Math.max(SHOPPERS, HOT_SHOPPERS) }, (_, i) => `bench-${i}-${Date.now()}@example.com`);
+  for (const email of emails) await signUp({ name: "Bench Shopper", email, password: PASSWORD });
+
+  // Goods: in-stock variants of two sellers, topped up so the run never sells out; one hot
+  // variant with exactly HOT_STOCK units in one warehouse.
+  const variants = await prisma.$queryRaw<{ id: string; sellerId: string }[]>`
+    SELECT DISTINCT ON (v.id) v.id, p."sellerId"
+      FROM "ProductVariant" v JOIN "Product" p ON p.id = v."productId" JOIN "Stock" s ON s."variantId" = v.id
+     WHERE v."isActive" AND p.status = 'ACTIVE' AND p.currency = 'RUB' AND s."onHand" - s.reserved > 0`;
+  const sellers = [...new Set(variants.map((v) => v.sellerId))];
+  const bySeller = sellers.map((seller) => variants.filter((v) => v.sellerId === seller).map((v) => v.id)).filter((ids) => ids.length > 0);
+  const hot = bySeller[0]!.pop()!;
+  await prisma.$executeRaw`UPDATE "Stock" SET "onHand" = "onHand" + 100000 WHERE "variantId" = ANY(${variants.map((v) => v.id).filter((id) => id !== hot)}::uuid[])`;
+  await prisma.$executeRaw`DELETE FROM "Stock" WHERE "variantId" = ${hot}::uuid AND "warehouseId" <> (SELECT "warehouseId" FROM "Stock" WHERE "variantId" = ${hot}::uuid LIMIT 1)`;
+  await prisma.$executeRaw`UPDATE "Stock" SET "onHand" = ${HOT_STOCK}, reserved = 0 WHERE "variantId" = ${hot}::uuid`;
+  const [point] = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "PickupPoint" WHERE "isActive" ORDER BY code LIMIT 1`;
+  const delivery = { method: "PICKUP" as const, pickupPointId: point!.id };
+
+  const buildCode = await build;
+  if (buildCode !== 0) throw new Error(`the storefront did not build (exit ${buildCode}); run \`pnpm --filter @market/storefront build\` to see why`);
+  const env: NodeJS.ProcessEnv = {
+    ...productionAppEnv({ databaseUrl, filesDir }),
+    LOG_LEVEL: "warn",
+    PORT: String(PORT),
+    STOREFRONT_URL: BASE,
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  };
+  const storefront = startProcess("storefront", "pnpm", ["--filter", "@market/storefront", "start"], { cwd: repoRoot, env, quiet: true });
+  const worker = startProcess("worker", "pnpm", ["--filter", "@market/worker", "start"], { cwd: repoRoot, env, quiet: true });
+  processes.push(storefront, worker);
+  await waitForHttp(`${BASE}/api/health`, { proc: storefront });
+
+  const clients = emails.map(() => new ShopperClient(BASE));
+  await Promise.all(clients.map((client, i) => client.signIn(emails[i]!, PASSWORD)));
+  console.log(`${clients.length} shoppers signed in`);
+
+  // Warm-up: a fresh server compiles its hot paths during its first requests.
+  for (let i = 0; i < 20; i++) {
+    const client = clients[i % SHOPPERS]!;
+    await client.mutation("cart.add", { variantId: bySeller[1]![i]!, quantity: 1 });
+    const placed = await client.mutation<Placed>("checkout.placeOrder", { idempotencyKey: newKey(), delivery, contact });
+    await payByWebhook(client, placed.number);
+  }
+
+  // 1. Throughput.
+  const steps = { add: [] as number[], place: [] as number[], pay: [] as number[], path: [] as number[] };
+  let errors = 0;
+  let orders = 0;
+  const deadline = performance.now() + DURATION_S * 1000;
+  const started = performance.now();
+  await Promise.all(
+    clients.slice(0, SHOPPERS).map(async (client, shopper) => {
+      for (let n = 0; performance.now() < deadline; n++) {
+        const t0 = performance.now();
+        try {
+          for (const ids of bySeller.slice(0, 2)) await client.mutation("cart.add", { variantId: ids[(shopper * 997 + n) % ids.length]!, quantity: 1 });
+          const t1 = performance.now();
+          const placed = await client.mutation<Placed>("checkout.placeOrder", { idempotencyKey: newKey(), delivery, contact });
+          const t2 = performance.now();
+          await payByWebhook(client, placed.number);
+          const t3 = performance.now();
+          steps.add.push(t1 - t0);
+          steps.place.push(t2 - t1);
+          steps.pay.push(t3 - t2);
+          steps.path.push(t3 - t0);
+          orders += 1;
+        } catch (error) {
+          errors += 1;
+          if (errors <= 3) console.error(`  order failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  results.push(summarise(`${SHOPPERS} shoppers: add 2 items to cart`, steps.add, 0, seconds));
+  results.push(summarise(`${SHOPPERS} shoppers: place order`, steps.place, 0, seconds));
+  results.push(summarise(`${SHOPPERS} shoppers: payment session + webhook`, steps.pay, 0, seconds));
+  results.push(summarise(`${SHOPPERS} shoppers: whole path (orders/s)`, steps.path, errors, seconds));
+  // The orders are paid once the webhook answered 200; check the database agrees.
+  const paid = await prisma.order.count({ where: { status: "PAID" } });
+  notes.push(`Throughput: ${orders} orders paid in ${seconds.toFixed(1)} s = ${(orders / seconds).toFixed(1)} orders/s (${paid} PAID orders in the database, incl. 20 warm-up).`);
+
+  // 2. The hot product.
+  const hotClients = clients.slice(0, HOT_SHOPPERS);
+  for (const client of hotClients) await client.mutation("cart.add", { variantId: hot, quantity: 1 }).catch(() => undefined);
+  // Every cart holds the hot item (carts are checked against stock when adding; empty them of
+  // anything else first so only the hot item is ordered).
+  const hotLatencies: number[] = [];
+  let won = 0;
+  let refused = 0;
+  let otherErrors = 0;
+  const hotStarted = performance.now();
+  await Promise.all(
+    hotClients.map(async (client) => {
+      const t = performance.now();
+      try {
+        const placed = await client.mutation<Placed>("checkout.placeOrder", { idempotencyKey: newKey(), delivery, contact });
+        won += 1;
+        await payByWebhook(client, placed.number);
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 409 && error.body.includes("sold out")) refused += 1;
+        else {
+          otherErrors += 1;
+          if (otherErrors <= 3) console.error(`  hot: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      } finally {
+        hotLatencies.push(performance.now() - t);
+      }
+    }),
+  );
+  results.push(summarise(`hot product: ${HOT_SHOPPERS} shoppers at once`, hotLatencies, otherErrors, (performance.now() - hotStarted) / 1000));
+  const [stock] = await prisma.$queryRaw<{ onHand: number; reserved: number }[]>`SELECT "onHand", reserved FROM "Stock" WHERE "variantId" = ${hot}::uuid`;
+  const sold = await prisma.orderLine.aggregate({ where: { variantId: hot, order: { status: { in: ["PAID", "PENDING_PAYMENT"] } } }, _sum: { quantity: true } });
+  const oversold = (sold._sum.quantity ?? 0) - HOT_STOCK;
+  notes.push(
+    `Hot product: ${HOT_STOCK} units, ${HOT_SHOPPERS} shoppers: ${won} orders placed, ${refused} told "sold out", ${otherErrors} other errors; ` +
+      `stock now onHand ${stock?.onHand} reserved ${stock?.reserved}; units ordered ${sold._sum.quantity ?? 0} → oversold ${Math.max(0, oversold)}.`,
+  );
+  if (oversold > 0) notes.push("OVERSOLD: this is a bug.");
+  return { results, notes };
+}
+
+let code = 0;
+const benchStarted = performance.now();
+try {
+  const { results, notes } = await main();
+  printStats(results, "per s");
+  console.log("");
+  for (const note of notes) console.log(note);
+  console.log("\nGoals: at least 100 completed orders per second with 10 shoppers; the hot product never oversold.");
+  console.log(`Machine: ${machine()}`);
+  console.log(`Load average (1/5/15 min) at the end: ${loadAverage()} (other work on the machine inflates the numbers)`);
+} catch (error) {
+  console.error(error);
+  code = 1;
+} finally {
+  await Promise.all(processes.map((p) => stopProcess(p)));
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error("cleanup:", error));
+  await stack?.stop();
+  console.log(`Finished in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
+}
+process.exit(code);
