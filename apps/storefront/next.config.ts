@@ -8,11 +8,19 @@ const config: NextConfig = {
   transpilePackages: ["@market/api", "@market/auth", "@market/config", "@market/db", "@market/domain", "@market/ui", "@market/web"],
   serverExternalPackages: ["@node-rs/argon2", "pg", "graphile-worker"],
   poweredByHeader: false,
-  // Product pictures come from the file store under /files/...; the demo pictures are SVG, served
-  // as images only (an attachment with a sandboxing policy, never a document that runs script).
+  // The production server (@market/web/server) compresses responses itself, after its page
+  // cache has seen them; Next compressing first would leave that cache nothing it can use.
+  compress: false,
+  // Product pictures come from the file store under /files/... and are resized to the width they
+  // are shown at. SVG pictures (the demo catalogue's) skip the optimiser: a vector needs no
+  // resizing, so next/image links them as they are (the file route serves them with a sandboxing
+  // policy) instead of listing a dozen widths of the same file.
   images: {
     localPatterns: [{ pathname: "/files/**" }],
-    dangerouslyAllowSVG: true,
+    // Widths pictures are made in: cards are at most 200 px wide, the product picture at most
+    // 480 px, both at up to 3× pixel density, so nothing needs the default 2048 and 3840.
+    deviceSizes: [640, 828, 1080, 1200, 1920],
+    imageSizes: [64, 96, 128, 256, 384],
     contentDispositionType: "attachment",
     contentSecurityPolicy: "default-src 'self'; script-src 'none'; sandbox;",
   },

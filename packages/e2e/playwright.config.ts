@@ -10,6 +10,11 @@ const sellerURL = process.env.E2E_SELLER_URL ?? "http://localhost:3001";
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
 
+// The outage suite stops the database, so the test pipeline runs it on its own after the rest
+// (E2E_PHASE=outage, with E2E_CONTROL_URL to switch PostgreSQL off and on: see
+// packages/stack/src/e2e-postgres.ts). Its results go to their own folders, next to the first run's.
+const outagePhase = process.env.E2E_PHASE === "outage";
+
 export default defineConfig({
   testDir: "tests",
   fullyParallel: false,
@@ -19,11 +24,11 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [
     ["list"],
-    ["html", { open: "never", outputFolder: "playwright-report" }],
+    ["html", { open: "never", outputFolder: outagePhase ? "playwright-report/outage" : "playwright-report" }],
     // The test pipeline reads the counts from here for its summary line.
     ...(process.env.PLAYWRIGHT_JSON_REPORT ? [["json", { outputFile: process.env.PLAYWRIGHT_JSON_REPORT }] as const] : []),
   ],
-  outputDir: "test-results",
+  outputDir: outagePhase ? "test-results/outage" : "test-results",
   use: {
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
@@ -39,16 +44,18 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "storefront", testMatch: /storefront\..*spec\.ts/, use: { ...devices["Pixel 7"], baseURL: storefrontURL } },
-    { name: "seller", testMatch: /seller\..*spec\.ts/, use: { ...devices["Desktop Chrome"], baseURL: sellerURL } },
-    { name: "security", testMatch: /security\..*spec\.ts/, use: { ...devices["Desktop Chrome"], baseURL: storefrontURL } },
-    // Locks this machine's address out of signing in, so it runs after everything else.
-    {
-      name: "lockout",
-      testMatch: /lockout\.spec\.ts/,
-      dependencies: ["storefront", "seller", "security"],
-      use: { ...devices["Desktop Chrome"], baseURL: storefrontURL },
-    },
-  ],
+  projects: outagePhase
+    ? [{ name: "outage", testMatch: /outage\..*spec\.ts/, use: { ...devices["Pixel 7"], baseURL: storefrontURL } }]
+    : [
+        { name: "storefront", testMatch: /storefront\..*spec\.ts/, use: { ...devices["Pixel 7"], baseURL: storefrontURL } },
+        { name: "seller", testMatch: /seller\..*spec\.ts/, use: { ...devices["Desktop Chrome"], baseURL: sellerURL } },
+        { name: "security", testMatch: /security\..*spec\.ts/, use: { ...devices["Desktop Chrome"], baseURL: storefrontURL } },
+        // Locks this machine's address out of signing in, so it runs after everything else.
+        {
+          name: "lockout",
+          testMatch: /lockout\.spec\.ts/,
+          dependencies: ["storefront", "seller", "security"],
+          use: { ...devices["Desktop Chrome"], baseURL: storefrontURL },
+        },
+      ],
 });

@@ -1,20 +1,23 @@
 // The background worker: graphile-worker over the same PostgreSQL, so jobs can be queued in
 // the same transaction as the change that causes them, and several workers can run at once.
 import { run, type Runner, type TaskList } from "graphile-worker";
+import { crontab as defaultCrontab } from "./crontab.ts";
 import { taskList as defaultTaskList } from "./task-list.ts";
 
-export type WorkerOptions = { connectionString: string; concurrency?: number; taskList?: TaskList; log?: (msg: string) => void };
+export type WorkerOptions = { connectionString: string; concurrency?: number; taskList?: TaskList; crontab?: string; log?: (msg: string) => void };
 
 export async function startWorker({
   connectionString,
   concurrency = 4,
   taskList = defaultTaskList,
+  crontab = taskList === defaultTaskList ? defaultCrontab : "",
   log = console.log,
 }: WorkerOptions): Promise<Runner> {
   const runner = await run({
     connectionString,
     concurrency,
     taskList,
+    crontab,
     // We stop the runner ourselves so shutdown is logged and the exit code is right.
     noHandleSignals: true,
     pollInterval: 2_000,

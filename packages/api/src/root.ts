@@ -5,6 +5,7 @@ import { catalogRouter } from "./routers/catalog.ts";
 import { checkoutRouter } from "./routers/checkout.ts";
 import { deliveryRouter } from "./routers/delivery.ts";
 import { favouritesRouter } from "./routers/favourites.ts";
+import { paymentsRouter } from "./routers/payments.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { productRouter } from "./routers/product.ts";
 import { reviewsRouter } from "./routers/reviews.ts";
@@ -27,6 +28,7 @@ export const appRouter = router({
   orders: ordersRouter,
   delivery: deliveryRouter,
   search: searchRouter,
+  payments: paymentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,12 @@
 // next-auth for the two apps. `auth()` reads the session in server components and route
 // handlers; the route handlers add the sign-in rate limit in front of next-auth.
 import NextAuth from "next-auth";
+import { cookies } from "next/headers";
+import { cache } from "react";
 import { assertSignInAllowed } from "@market/domain/accounts";
 import { serverEnv } from "@market/config/env";
 import { isAppError } from "@market/domain";
-import { createAuthConfig } from "./config.ts";
+import { createAuthConfig, SESSION_COOKIE } from "./config.ts";
 import { clientAddress } from "./client-address.ts";
 import type { SessionUser } from "./types.ts";
 
@@ -15,12 +17,20 @@ export { SESSION_COOKIE } from "./config.ts";
 const nextAuth = NextAuth(() => createAuthConfig());
 export const { auth, signIn, signOut } = nextAuth;
 
-/** The signed-in user, or null. */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, or null. Once per request: a page asks from its layout, its header and its
+ * procedures, and each `auth()` runs next-auth's whole session endpoint (a CSRF token with a
+ * SHA-256, the cookie's decryption). A request without the session cookie has no session, so
+ * most of the catalogue's traffic (shoppers who are not signed in) skips next-auth entirely.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // next-auth splits a large cookie into name.0, name.1, …
+  const hasSessionCookie = (await cookies()).getAll().some(({ name }) => name === SESSION_COOKIE || name.startsWith(`${SESSION_COOKIE}.`));
+  if (!hasSessionCookie) return null;
   const session = await auth();
   const user = session?.user as Partial<SessionUser> | undefined;
   return user?.id && user.role ? (user as SessionUser) : null;
-}
+});
 
 type RouteHandler = (request: Request) => Promise<Response>;
 const handlers = nextAuth.handlers as unknown as { GET: RouteHandler; POST: RouteHandler };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, searchEnv, serverEnvSchema, workerEnvSchema } from "./env.ts";
+import { EnvError, parseEnv, paymentEnv, searchEnv, serverEnvSchema, workerEnvSchema } from "./env.ts";
 
 const valid = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", AUTH_SECRET: "x".repeat(32) };
 
@@ -49,5 +49,32 @@ describe("search environment", () => {
       expect(() => parseEnv(schema, partial)).toThrow(/ALGOLIA_SEARCH_KEY is required/);
     }
     expect(() => searchEnv({ ALGOLIA_HOSTS: "not a url" })).toThrow(/ALGOLIA_HOSTS must be comma-separated http\(s\) URLs/);
+  });
+});
+
+describe("payment environment", () => {
+  const stripe = { STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_PUBLISHABLE_KEY: "pk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc123" };
+
+  it("uses the sandbox with no Stripe variable, with defaults", () => {
+    const env = paymentEnv({ AUTH_SECRET: valid.AUTH_SECRET });
+    expect(env.STRIPE_SECRET_KEY).toBeUndefined();
+    expect(env).toMatchObject({ PAYMENT_RECONCILE_AFTER_MINUTES: 10, PAYMENT_SANDBOX_PROCESSING_SECONDS: 5, STOREFRONT_URL: "http://localhost:3000" });
+  });
+
+  it("needs AUTH_SECRET for the sandbox, in the worker too", () => {
+    expect(() => paymentEnv({})).toThrow(/AUTH_SECRET is required for the payment sandbox/);
+    expect(() => parseEnv(workerEnvSchema, { DATABASE_URL: valid.DATABASE_URL })).toThrow(/AUTH_SECRET is required for the payment sandbox/);
+    expect(parseEnv(workerEnvSchema, { DATABASE_URL: valid.DATABASE_URL, ...stripe }).STRIPE_SECRET_KEY).toBe("sk_test_abc123");
+  });
+
+  it("needs the webhook secret and the publishable key with a Stripe secret key", () => {
+    expect(paymentEnv(stripe).STRIPE_WEBHOOK_SECRET).toBe("whsec_abc123");
+    for (const schema of [serverEnvSchema, workerEnvSchema]) {
+      expect(() => parseEnv(schema, { ...valid, STRIPE_SECRET_KEY: "sk_live_abc" })).toThrow(/STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set/);
+      expect(() => parseEnv(schema, { ...valid, STRIPE_SECRET_KEY: "sk_live_abc" })).toThrow(/STRIPE_PUBLISHABLE_KEY is required/);
+    }
+    expect(() => paymentEnv({ ...stripe, STRIPE_PUBLISHABLE_KEY: "pk_live_abc" })).toThrow(/both be test keys or both be live keys/);
+    expect(() => paymentEnv({ ...valid, STRIPE_PUBLISHABLE_KEY: "pk_test_abc" })).toThrow(/STRIPE_SECRET_KEY is required when STRIPE_PUBLISHABLE_KEY is set/);
+    expect(() => paymentEnv({ ...stripe, STRIPE_SECRET_KEY: "pk_test_oops" })).toThrow(/STRIPE_SECRET_KEY must be a Stripe secret key/);
   });
 });

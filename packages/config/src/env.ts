@@ -47,6 +47,72 @@ function algoliaAllOrNone(env: Partial<Record<(typeof ALGOLIA_CREDENTIALS)[numbe
   }
 }
 
+// Payments: Stripe when STRIPE_SECRET_KEY is set, else the payment sandbox the storefront serves
+// (same SDK, same webhook route; see packages/domain/src/payments).
+const paymentFields = {
+  STRIPE_SECRET_KEY: z.preprocess(
+    blankAsUnset,
+    z.string().trim().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…) or a restricted key (rk_…)").optional(),
+  ),
+  STRIPE_PUBLISHABLE_KEY: z.preprocess(
+    blankAsUnset,
+    z.string().trim().regex(/^pk_(test|live)_[A-Za-z0-9]+$/, "STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key (pk_test_… or pk_live_…)").optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(
+    blankAsUnset,
+    z.string().trim().regex(/^whsec_[A-Za-z0-9+/=_-]+$/, "STRIPE_WEBHOOK_SECRET must be the endpoint's signing secret (whsec_…)").optional(),
+  ),
+  // Where the server reaches the payment sandbox (default: STOREFRONT_URL, which serves it).
+  PAYMENT_SANDBOX_URL: z.preprocess(blankAsUnset, optionalUrl),
+  // How long the sandbox's slow test card stays "processing" before it succeeds.
+  PAYMENT_SANDBOX_PROCESSING_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(3600).default(5)),
+  // Reconciliation asks the provider about payments still open this long after they started.
+  PAYMENT_RECONCILE_AFTER_MINUTES: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(1440).default(10)),
+};
+
+// What the payment code also reads; the apps declare these themselves (AUTH_SECRET required).
+const paymentSharedFields = {
+  // The sandbox sends its events to <STOREFRONT_URL>/api/webhooks/stripe.
+  STOREFRONT_URL: z.string().url().default("http://localhost:3000"),
+  // The sandbox derives its API key and signing secret from it (apps and worker share it).
+  AUTH_SECRET: z.preprocess(blankAsUnset, z.string().min(32, "AUTH_SECRET must be at least 32 characters long").optional()),
+};
+
+type PaymentEnvInput = { [K in keyof typeof paymentFields | keyof typeof paymentSharedFields]?: unknown };
+
+/** Stripe needs all three of its values; the sandbox needs AUTH_SECRET to derive its own. */
+function paymentsConfigured(env: PaymentEnvInput, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  const secret = env.STRIPE_SECRET_KEY as string | undefined;
+  const publishable = env.STRIPE_PUBLISHABLE_KEY as string | undefined;
+  if (secret) {
+    if (!env.STRIPE_WEBHOOK_SECRET) {
+      issue("STRIPE_WEBHOOK_SECRET", "STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set: the signing secret of the webhook endpoint (Stripe Dashboard → Developers → Webhooks, or the one `stripe listen` prints)");
+    }
+    if (!publishable) {
+      issue("STRIPE_PUBLISHABLE_KEY", "STRIPE_PUBLISHABLE_KEY is required when STRIPE_SECRET_KEY is set: the pay page loads Stripe's Payment Element with it");
+    } else if (secret.includes("_live_") !== publishable.includes("_live_")) {
+      issue("STRIPE_PUBLISHABLE_KEY", "STRIPE_PUBLISHABLE_KEY and STRIPE_SECRET_KEY must both be test keys or both be live keys");
+    }
+    return;
+  }
+  if (publishable) {
+    issue("STRIPE_SECRET_KEY", "STRIPE_SECRET_KEY is required when STRIPE_PUBLISHABLE_KEY is set: set both to use Stripe, or neither to use the payment sandbox");
+  }
+  if (!env.AUTH_SECRET) {
+    issue("AUTH_SECRET", "AUTH_SECRET is required for the payment sandbox (used when STRIPE_SECRET_KEY is unset): give every app and the worker the same value");
+  }
+}
+
+/** Only the payment variables: for the payment domain (apps and worker). */
+export const paymentEnvSchema = z.object({ ...paymentFields, ...paymentSharedFields }).superRefine(paymentsConfigured);
+export type PaymentEnv = z.infer<typeof paymentEnvSchema>;
+
+/** The validated payment variables; throws EnvError naming each bad one. */
+export function paymentEnv(source: Record<string, string | undefined> = process.env): PaymentEnv {
+  return parseEnv(paymentEnvSchema, source);
+}
+
 const baseEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -55,9 +121,13 @@ const baseEnvSchema = z
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
     SMTP_URL: optionalUrl,
+    // How long a placed, unpaid order holds its stock (read by the checkout domain).
+    RESERVATION_TTL_MINUTES: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(24 * 60).default(15)),
     ...searchFields,
+    ...paymentFields,
   })
-  .superRefine(algoliaAllOrNone);
+  .superRefine(algoliaAllOrNone)
+  .superRefine(paymentsConfigured);
 
 /** Only the search variables: for code that picks the search engine (apps, worker, CLIs). */
 export const searchEnvSchema = z.object(searchFields).superRefine(algoliaAllOrNone);
@@ -71,6 +141,7 @@ export function searchEnv(source: Record<string, string | undefined> = process.e
 /** The background worker's environment. */
 export const workerEnvSchema = baseEnvSchema.extend({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  ...paymentSharedFields,
 });
 
 /** The web apps' environment. */

@@ -3,16 +3,18 @@
 //   1. unit and integration tests (Vitest) of every package, on a real PostgreSQL;
 //   2. production builds of both apps;
 //   3. a fresh, seeded database, both apps (`next start`) and the worker;
-//   4. the Playwright suites in Chromium.
+//   4. the Playwright suites in Chromium; then, alone, the outage suite, which stops and starts
+//      the end-to-end PostgreSQL mid-run (see e2e-postgres.ts).
 // `--only unit` or `--only e2e` runs one half.
-import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDatabase, dropDatabase } from "@market/db/admin";
 import { dataDir, repoRoot } from "@market/db/paths";
 import { openStackDatabase, type StackDatabase } from "./database.ts";
+import { openE2ePostgres, startPostgresControl, type E2ePostgres } from "./e2e-postgres.ts";
 import { prepareDatabase } from "./prepare-database.ts";
+import { productionAppEnv } from "./production-env.ts";
 import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedProcess } from "./processes.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" } } });
@@ -26,6 +28,7 @@ let failedPhases = 0;
 const processes: ManagedProcess[] = [];
 let database: StackDatabase | undefined;
 let e2eDatabase: string | undefined;
+let e2ePostgres: E2ePostgres | undefined;
 
 async function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const proc = startProcess(name, command, args, { cwd: repoRoot, env });
@@ -66,9 +69,11 @@ async function endToEndTests(db: StackDatabase): Promise<boolean> {
   });
   if (build !== 0) return false;
 
+  // A server of its own, because the outage suite stops it (not the one shared with Vitest).
+  e2ePostgres = await openE2ePostgres(db, { port: Number(process.env.E2E_POSTGRES_PORT ?? 5437) });
   e2eDatabase = `e2e_${Date.now()}`;
-  await createDatabase(db.serverUrl, e2eDatabase);
-  const databaseUrl = db.url(e2eDatabase);
+  await createDatabase(e2ePostgres.serverUrl, e2eDatabase);
+  const databaseUrl = e2ePostgres.url(e2eDatabase);
   const filesDir = dataDir("files-e2e");
   rmSync(filesDir, { recursive: true, force: true });
   await prepareDatabase(databaseUrl, { filesDir });
@@ -77,18 +82,15 @@ async function endToEndTests(db: StackDatabase): Promise<boolean> {
   const sellerURL = "http://localhost:3101";
   await Promise.all([assertPortFree(3100), assertPortFree(3101)]);
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    FILES_DIR: filesDir,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    ...productionAppEnv({ databaseUrl, filesDir }),
     STOREFRONT_URL: storefrontURL,
     SELLER_URL: sellerURL,
     SIGN_IN_MAX_FAILURES_PER_CLIENT: "8",
   };
   const storefront = startProcess("storefront", "pnpm", ["--filter", "@market/storefront", "start"], { cwd: repoRoot, env: { ...env, PORT: "3100" } });
   const seller = startProcess("seller", "pnpm", ["--filter", "@market/seller", "start"], { cwd: repoRoot, env: { ...env, PORT: "3101" } });
-  const worker = startProcess("worker", "pnpm", ["--filter", "@market/worker", "start"], { cwd: repoRoot, env });
+  const startWorker = () => startProcess("worker", "pnpm", ["--filter", "@market/worker", "start"], { cwd: repoRoot, env });
+  let worker = startWorker();
   processes.push(storefront, seller, worker);
   await Promise.all([
     waitForHttp(`${storefrontURL}/api/health`, { proc: storefront }),
@@ -104,7 +106,42 @@ async function endToEndTests(db: StackDatabase): Promise<boolean> {
     PLAYWRIGHT_JSON_REPORT: reportFile,
   });
   addPlaywrightReport(reportFile);
-  return code === 0;
+
+  // The outage suite (E2E_PHASE=outage selects it in playwright.config.ts) runs after the rest
+  // and alone, whatever their outcome: while PostgreSQL is down any other spec would fail.
+  if (!e2ePostgres.switch) {
+    console.log("Outage suite skipped: DATABASE_URL names a server this pipeline must not stop.");
+    return code === 0;
+  }
+  const pgSwitch = e2ePostgres.switch;
+  const control = await startPostgresControl(pgSwitch, {
+    // Back means back for the shopper: both apps healthy again (their pools reconnect by
+    // themselves) and a worker running (restarted if the outage ended it).
+    afterStart: async () => {
+      await Promise.all([
+        waitForHttp(`${storefrontURL}/api/health`, { proc: storefront, timeoutMs: 60_000 }),
+        waitForHttp(`${sellerURL}/api/health`, { proc: seller, timeoutMs: 60_000 }),
+      ]);
+      if (worker.child.exitCode !== null || worker.child.signalCode !== null) {
+        console.log("[e2e-control] the worker exited during the outage; starting it again");
+        worker = startWorker();
+        processes.push(worker);
+      }
+    },
+  });
+  const outageReport = path.join(repoRoot, ".data", "reports", "playwright-outage.json");
+  const outageCode = await run("playwright-outage", "pnpm", ["--filter", "@market/e2e", "exec", "playwright", "test"], {
+    ...process.env,
+    E2E_PHASE: "outage",
+    E2E_CONTROL_URL: control.url,
+    E2E_STOREFRONT_URL: storefrontURL,
+    E2E_SELLER_URL: sellerURL,
+    PLAYWRIGHT_JSON_REPORT: outageReport,
+  });
+  addPlaywrightReport(outageReport);
+  await control.close();
+  if (!pgSwitch.running) await pgSwitch.start(); // a spec that died mid-outage
+  return code === 0 && outageCode === 0;
 }
 
 let ok = true;
@@ -124,7 +161,8 @@ try {
   failedPhases += 1;
 } finally {
   await Promise.all(processes.map((p) => stopProcess(p)));
-  if (database && e2eDatabase) await dropDatabase(database.serverUrl, e2eDatabase).catch(() => undefined);
+  if (e2ePostgres && e2eDatabase) await dropDatabase(e2ePostgres.serverUrl, e2eDatabase).catch(() => undefined);
+  await e2ePostgres?.close();
   await database?.stop();
 }
 console.log(`\nFinished in ${Math.round((Date.now() - started) / 1000)} s`);

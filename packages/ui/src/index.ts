@@ -2,5 +2,5 @@ export { cn } from "./cn.ts";
 export { Button, Spinner, type ButtonProps } from "./button.tsx";
 export { TextField, type TextFieldProps } from "./field.tsx";
 export { Alert } from "./alert.tsx";
-export { Price, formatMoney } from "./money.tsx";
+export { Price, discountPercent, formatMoney } from "./money.tsx";
 export { Rating } from "./rating.tsx";

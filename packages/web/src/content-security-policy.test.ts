@@ -18,4 +18,13 @@ describe("content security policy", () => {
   it("relaxes eval only in development", () => {
     expect(contentSecurityPolicy("n", { development: true, https: false })).toContain("'unsafe-eval'");
   });
+  it("allows Stripe's hosts only when Stripe is on", () => {
+    expect(production).not.toContain("stripe.com");
+    expect(production).not.toContain("frame-src");
+    const withStripe = contentSecurityPolicy("n", { development: false, https: true, stripe: true });
+    expect(withStripe).toContain("https://js.stripe.com");
+    expect(withStripe).toContain("frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com");
+    expect(withStripe).toContain("connect-src 'self' https://api.stripe.com");
+    expect(withStripe).toContain("frame-ancestors 'none'");
+  });
 });

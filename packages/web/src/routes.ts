@@ -28,6 +28,8 @@ function createHandler(app: ApiContext["app"]) {
     },
     // Like the session cookie: Secure in production (browsers accept it on http://localhost too).
     cookies: { secure: env.NODE_ENV === "production" },
+    // The catalogue's public queries may be kept as long as the listing cache keeps them.
+    publicMaxAgeSeconds: env.SEARCH_CACHE_TTL_SECONDS,
     onError: ({ path, error, requestId }) => {
       console.error(JSON.stringify({ level: "error", msg: "tRPC procedure failed", path, requestId, error: String(error.cause ?? error) }));
     },

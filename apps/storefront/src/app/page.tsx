@@ -28,7 +28,7 @@ export default async function HomePage() {
       </nav>
       <section aria-labelledby="popular-heading" className="flex flex-col gap-3">
         <h2 id="popular-heading" className="text-2xl font-bold">{t("home.popular")}</h2>
-        <ProductGrid products={popular} label={t("home.popular")} locale={locale} t={t} />
+        <ProductGrid products={popular} label={t("home.popular")} locale={locale} t={t} eager={6} />
       </section>
       <section aria-labelledby="new-heading" className="flex flex-col gap-3">
         <h2 id="new-heading" className="text-2xl font-bold">{t("home.new")}</h2>

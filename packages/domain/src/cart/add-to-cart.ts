@@ -1,7 +1,7 @@
 import { getPrisma, ProductStatus } from "@market/db";
 import { availableUnits } from "../catalog/stock.ts";
 import { AppError } from "../errors.ts";
-import { cartKey } from "./cart-owner.ts";
+import { cartKey, lockCart } from "./cart-owner.ts";
 import { addToCartInput, MAX_LINE_QUANTITY, type AddToCartInput, type CartOwner } from "./schemas.ts";
 
 export type AddedToCart = { variantId: string; quantity: number; itemCount: number };
@@ -29,7 +29,7 @@ export async function addToCart(owner: CartOwner, input: AddToCartInput): Promis
     }
 
     const cart = await tx.cart.upsert({ where: key, create: key, update: {}, select: { id: true } });
-    await tx.$queryRaw`SELECT "id" FROM "Cart" WHERE "id" = ${cart.id}::uuid FOR UPDATE`;
+    await lockCart(tx, cart.id);
     const existing = await tx.cartLine.findUnique({ where: { cartId_variantId: { cartId: cart.id, variantId } }, select: { quantity: true } });
     const inCart = existing?.quantity ?? 0;
     const total = inCart + quantity;

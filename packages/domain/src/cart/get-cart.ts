@@ -24,14 +24,14 @@ export type CartLineView = {
 };
 
 export type CartView = {
-  groups: { seller: { slug: string; name: string }; lines: CartLineView[]; subtotals: Total[] }[];
+  groups: { seller: { slug: string; name: string }; lines: CartLineView[]; subtotals: CartTotal[] }[];
   itemCount: number;
-  totals: Total[];
+  totals: CartTotal[];
 };
 
-type Total = { currency: Currency; amountMinor: number };
+export type CartTotal = { currency: Currency; amountMinor: number };
 
-function addTotal(totals: Total[], currency: Currency, amountMinor: number) {
+function addTotal(totals: CartTotal[], currency: Currency, amountMinor: number) {
   const found = totals.find((t) => t.currency === currency);
   if (found) found.amountMinor += amountMinor;
   else totals.push({ currency, amountMinor });
@@ -105,7 +105,8 @@ export async function getCart(owner: CartOwner | null): Promise<CartView> {
     }
     group.lines.push(item);
     view.itemCount += line.quantity;
-    if (sold) {
+    // Totals are what can be bought today: lines no longer sold or sold out do not count.
+    if (sold && item.available > 0) {
       addTotal(group.subtotals, item.currency, item.lineTotalMinor);
       addTotal(view.totals, item.currency, item.lineTotalMinor);
     }

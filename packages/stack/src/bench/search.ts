@@ -9,13 +9,14 @@
 //   4. two storefront servers (`next start`): one with the listing cache off, one as deployed
 //      (SEARCH_CACHE_TTL_SECONDS default), so the table shows both;
 //   5. measurements: a few hundred searches (with facets; some misspelt, some Russian, some
-//      filtered or sorted) one at a time, and category listings from 20 concurrent users;
+//      filtered or sorted) one at a time, and category listings from 20 concurrent users, both
+//      as the tRPC query the browser sends and as whole pages (the HTML a shopper's first visit
+//      gets: category pages and product pages, for a shopper who is not signed in);
 //   6. prints a table and the machine, then stops the servers and drops the database.
 //
 // Options: --products <n> (default 100000), --searches <n> (default 300), --listings <n>
 // (default 1000), --skip-build (reuse the last build in apps/storefront/.next: only when no
 // server code changed since, as the build bundles the domain code).
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,9 +25,10 @@ import { parseArgs } from "node:util";
 import { createPrismaClient, type PrismaClient } from "@market/db";
 import { createDatabase, dropDatabase } from "@market/db/admin";
 import { repoRoot } from "@market/db/paths";
-import { createPostgresEngine, searchQueryInput, type SearchEngine, type SearchQueryInput } from "@market/domain/search";
+import { createPostgresEngine, searchQueryInput, searchQueryToParams, type SearchEngine, type SearchQueryInput } from "@market/domain/search";
 import { openStackDatabase, type StackDatabase } from "../database.ts";
 import { prepareDatabase } from "../prepare-database.ts";
+import { productionAppEnv } from "../production-env.ts";
 import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedProcess } from "../processes.ts";
 import { createProgressBar } from "../search/progress-bar.ts";
 import { Rng } from "../seed/random.ts";
@@ -127,6 +129,28 @@ function viaHttp(baseUrl: string) {
   };
 }
 
+/** How many page answers came from the server's page cache (its x-page-cache header). */
+const pageCacheHits = new Map<string, { hits: number; total: number }>();
+
+/** A whole page as a browser's first visit asks for it (HTML, compressed), for a shopper with no cookies. */
+function pageViaHttp(baseUrl: string, tally: string) {
+  return async (path: string) => {
+    const response = await fetch(`${baseUrl}${path}`, { headers: { accept: "text/html", "accept-language": "en" } });
+    const body = await response.text();
+    if (!response.ok || !body.includes("</html>")) throw new Error(`HTTP ${response.status} for ${path}`);
+    const count = pageCacheHits.get(tally) ?? { hits: 0, total: 0 };
+    count.total += 1;
+    if (response.headers.get("x-page-cache") === "hit") count.hits += 1;
+    pageCacheHits.set(tally, count);
+  };
+}
+
+/** The category page's address for a listing query, as the storefront's own links write it. */
+function categoryPagePath(input: SearchQueryInput): string {
+  const params = searchQueryToParams(searchQueryInput.parse(input), ["category"]).toString();
+  return `/catalog/${input.category}${params ? `?${params}` : ""}`;
+}
+
 // ---------------------------------------------------------------------------
 // What shoppers ask for
 // ---------------------------------------------------------------------------
@@ -184,6 +208,14 @@ async function listingInputs(prisma: PrismaClient, count: number, label = "listi
     inputs.push(input);
   }
   return inputs;
+}
+
+/** Product pages, the popular ones more often (as shoppers reach them from listings). */
+async function productPagePaths(prisma: PrismaClient, count: number): Promise<string[]> {
+  const rng = Rng.for("bench", "product-pages");
+  const slugs = (await prisma.$queryRaw<{ slug: string }[]>`
+    SELECT slug FROM "Product" WHERE status = 'ACTIVE' ORDER BY popularity DESC, id LIMIT 2000`).map((r) => r.slug);
+  return Array.from({ length: count }, () => `/products/${slugs[Math.floor(rng.float() ** 2 * slugs.length)]}`);
 }
 
 // ---------------------------------------------------------------------------
@@ -272,14 +304,7 @@ async function main(): Promise<Stats[]> {
     console.error("No HTTP measurements: the storefront did not build (run `pnpm --filter @market/storefront build` to see why).");
     return results;
   }
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    FILES_DIR: filesDir,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    LOG_LEVEL: "warn",
-  };
+  const env: NodeJS.ProcessEnv = { ...productionAppEnv({ databaseUrl, filesDir }), LOG_LEVEL: "warn" };
   const servers = {
     uncached: startProcess("storefront-uncached", "pnpm", ["--filter", "@market/storefront", "start"], {
       cwd: repoRoot,
@@ -319,19 +344,35 @@ async function main(): Promise<Stats[]> {
   results.push(await measure(`category, HTTP, ${CONCURRENCY} in flight, no cache`, listings, CONCURRENCY, uncached));
   results.push(await measure(`category, HTTP, ${CONCURRENCY} in flight, as deployed`, listings, CONCURRENCY, cached));
   results.push(await measure(`floor: catalog.categories, ${CONCURRENCY} in flight`, listings.slice(0, 500), CONCURRENCY, floorViaHttp(`http://localhost:${PORTS.uncached}`)));
+
+  // Whole pages: what a shopper's first visit to a category or product costs the server.
+  const categoryPages = thinking.map(categoryPagePath);
+  const productPages = await productPagePaths(prisma, thinking.length);
+  for (const [port, tally] of [[PORTS.uncached, "warm-up"], [PORTS.cached, "warm-up"]] as const) {
+    await measure("warm-up", warmUp.slice(0, 100).map(categoryPagePath), CONCURRENCY, pageViaHttp(`http://localhost:${port}`, tally));
+  }
+  for (const [label, paths] of [["category page", categoryPages], ["product page", productPages]] as const) {
+    for (const [server, port] of [["no cache", PORTS.uncached], ["as deployed", PORTS.cached]] as const) {
+      const name = `${label} (HTML), ${CONCURRENCY} users (1 s think), ${server}`;
+      results.push(await measure(name, paths, CONCURRENCY, pageViaHttp(`http://localhost:${port}`, name), 1_000));
+    }
+  }
   return results;
 }
 
 function printTable(results: Stats[]) {
   const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–").padStart(8);
-  console.log(`\n${"scenario".padEnd(52)} ${"n".padStart(5)} ${"err".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"req/s".padStart(7)}`);
+  console.log(`\n${"scenario".padEnd(58)} ${"n".padStart(5)} ${"err".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"req/s".padStart(7)}`);
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(52)} ${String(r.count).padStart(5)} ${String(r.errors).padStart(4)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${ms(r.max)} ${r.perSecond.toFixed(1).padStart(7)}`,
+      `${r.name.padEnd(58)} ${String(r.count).padStart(5)} ${String(r.errors).padStart(4)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${ms(r.max)} ${r.perSecond.toFixed(1).padStart(7)}`,
     );
   }
+  for (const [name, { hits, total }] of pageCacheHits) {
+    if (name !== "warm-up" && name.endsWith("as deployed")) console.log(`${name}: ${hits} of ${total} pages from the page cache`);
+  }
   console.log(`\nGoals: search p95 < 50 ms; category listing p95 < 100 ms at ${CONCURRENCY} concurrent users.`);
-  console.log('"as deployed": listings cached for SEARCH_CACHE_TTL_SECONDS (30 s); "no cache": SEARCH_CACHE_TTL_SECONDS=0.');
+  console.log('"as deployed": listings and anonymous pages cached for SEARCH_CACHE_TTL_SECONDS (30 s); "no cache": SEARCH_CACHE_TTL_SECONDS=0.');
   console.log('"in flight": each user sends the next request the moment the last answer arrives (no reading time).');
   console.log(`Machine: ${machine()}`);
   console.log(`Load average (1/5/15 min) at the end: ${loadAverage()} (other work on the machine inflates the numbers)`);

@@ -15,8 +15,21 @@ export function messagesFor(locale: Locale): Messages {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+// One translator per language for the life of the process: pages ask for one in many components
+// on every request, and its plural rules are costly to build.
+const translators = new Map<Locale, Translate>();
+
 /** `t("cart.items", { count: 3 })` fills `{count}`; plural forms use `|` ("item|items"). */
 export function createTranslator(locale: Locale): Translate {
+  let translate = translators.get(locale);
+  if (!translate) {
+    translate = buildTranslator(locale);
+    translators.set(locale, translate);
+  }
+  return translate;
+}
+
+function buildTranslator(locale: Locale): Translate {
   const messages = catalogues[locale];
   const plural = new Intl.PluralRules(locale);
   return (key, params) => {

@@ -6,6 +6,8 @@ import { redirect } from "next/navigation";
 import { getSessionUser } from "@market/auth";
 import { getTranslator } from "@market/web/i18n/server";
 import { serverCaller } from "@market/web/trpc-server";
+import { Alert } from "@market/ui";
+import { isServiceUnavailable } from "../../components/cart/unavailable";
 import { CheckoutForm } from "../../components/checkout/checkout-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,8 +17,23 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CheckoutPage() {
   if (!(await getSessionUser())) redirect("/sign-in?callbackUrl=/checkout");
   const [api, t] = await Promise.all([serverCaller("storefront"), getTranslator()]);
-  const chosenPoint = await api.delivery.chosen();
-  const preview = await api.checkout.preview(chosenPoint ? { delivery: { method: "PICKUP", pickupPointId: chosenPoint.id } } : {});
+  let loaded;
+  try {
+    const chosenPoint = await api.delivery.chosen();
+    const preview = await api.checkout.preview(chosenPoint ? { delivery: { method: "PICKUP", pickupPointId: chosenPoint.id } } : {});
+    loaded = { chosenPoint, preview };
+  } catch (error) {
+    // The database is down: say so plainly rather than show an error page; the cart keeps
+    // working on the device meanwhile.
+    if (!isServiceUnavailable(error)) throw error;
+    return (
+      <div className="flex flex-col gap-4">
+        <h1 className="text-2xl font-bold">{t("checkout.title")}</h1>
+        <Alert tone="warning" title={t("cart.checkoutPausedTitle")}>{t("cart.checkoutPaused")}</Alert>
+      </div>
+    );
+  }
+  const { chosenPoint, preview } = loaded;
   if (preview.cart.itemCount === 0) redirect("/cart");
   return (
     <div className="flex flex-col gap-4">

@@ -6,10 +6,12 @@ import type { PickupPointView } from "@market/domain/delivery";
 import { Alert, Button, TextField, formatMoney } from "@market/ui";
 import { useLocale, useT } from "@market/web/i18n/client";
 import { describeError, useTRPC } from "@market/web/trpc-client";
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { CheckoutPausedNotice } from "../cart/cart-notices";
+import { useCartSync } from "../cart/use-device-cart";
 import { DialogButton } from "../product/dialog";
 import { PickupPointChooser } from "../product/pickup-point-chooser";
 
@@ -27,6 +29,8 @@ export function CheckoutForm({ initialPreview, chosenPoint }: { initialPreview: 
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
+  const { checkoutPaused } = useCartSync();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [method, setMethod] = useState<Method>("PICKUP");
   const [address, setAddress] = useState({ city: "", street: "", apartment: "", postcode: "", comment: "" });
@@ -48,7 +52,11 @@ export function CheckoutForm({ initialPreview, chosenPoint }: { initialPreview: 
 
   const place = useMutation(
     trpc.checkout.placeOrder.mutationOptions({
-      onSuccess: (order) => router.push(`/orders/${order.number}/pay`),
+      onSuccess: async (order) => {
+        // The ordered lines left the cart: the header's count must say so.
+        await queryClient.invalidateQueries({ queryKey: trpc.cart.pathKey() });
+        router.push(`/orders/${order.number}/pay`);
+      },
     }),
   );
   const problem = place.error ? describeError(place.error) : null;
@@ -157,7 +165,8 @@ export function CheckoutForm({ initialPreview, chosenPoint }: { initialPreview: 
             <Link href="/cart" className="font-semibold underline">{t("checkout.backToCart")}</Link>
           </Alert>
         ) : null}
-        <Button type="submit" busy={place.isPending} disabled={blocked || (method === "PICKUP" && !chosenPoint)}>
+        <CheckoutPausedNotice />
+        <Button type="submit" busy={place.isPending} disabled={checkoutPaused || blocked || (method === "PICKUP" && !chosenPoint)}>
           {t("checkout.placeOrder", { total: money(data.totalMinor) })}
         </Button>
         <p className="text-xs text-muted">{t("checkout.reservationNote")}</p>

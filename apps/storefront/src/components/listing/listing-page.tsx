@@ -66,7 +66,7 @@ export function ListingPage({
               emptyState ?? <p className="rounded-xl bg-gray-50 p-6 text-center text-muted">{t("common.empty")}</p>
             )
           ) : (
-            <ProductGrid products={result.hits} label={t("search.allProducts")} locale={locale} t={t} />
+            <ProductGrid products={result.hits} label={t("search.allProducts")} locale={locale} t={t} eager={6} />
           )}
           <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => hrefFor({ page })} t={t} />
         </div>

@@ -3,13 +3,12 @@
 // availability), the delivery date of the chosen variant and "Add to cart".
 import type { ProductPageVariant } from "@market/domain/catalog";
 import type { VariantEstimate } from "@market/domain/delivery";
-import { Alert, Button, cn, formatMoney } from "@market/ui";
+import { Alert, Button, cn, formatMoney, Price } from "@market/ui";
 import { useLocale, useT } from "@market/web/i18n/client";
-import { describeError, useTRPC } from "@market/web/trpc-client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useMemo, useRef, useState, type ReactNode } from "react";
-import { ProductPrice } from "./price";
+import { addToCart as addToDeviceCart } from "../cart/device-cart";
+import { useCartSync } from "../cart/use-device-cart";
 
 const FEW_LEFT = 5;
 
@@ -22,15 +21,16 @@ type Props = {
   sizeChart?: ReactNode;
   /** The favourite button, beside "Add to cart". */
   favourite?: ReactNode;
+  /** What the cart shows for this product while an add is kept on the device (database down). */
+  cartItem?: { slug: string; title: string; image: { url: string; alt: string } | null; seller: { slug: string; name: string } };
 };
 
 const unique = <T,>(values: T[]) => [...new Set(values)];
 
-export function BuyBox({ productId, variants, estimates, sizeChart, favourite }: Props) {
+export function BuyBox({ productId, variants, estimates, sizeChart, favourite, cartItem }: Props) {
   const t = useT();
   const locale = useLocale();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const cartSync = useCartSync();
   const ids = { colour: useId(), size: useId(), status: useId() };
   const sizeGroup = useRef<HTMLDivElement>(null);
 
@@ -52,12 +52,25 @@ export function BuyBox({ productId, variants, estimates, sizeChart, favourite }:
   const shown = selected ?? ofColour(colour).toSorted((a, b) => a.priceMinor - b.priceMinor)[0];
   const pricesDiffer = (list: ProductPageVariant[]) => unique(list.map((v) => v.priceMinor)).length > 1;
 
-  const add = useMutation(
-    trpc.cart.add.mutationOptions({
-      onSuccess: (result) => queryClient.setQueryData(trpc.cart.summary.queryKey(), { itemCount: result.itemCount }),
-      onError: (error) => setProblem(describeError(error).message),
-    }),
-  );
+  // Goes to the server, or, while it cannot be reached, into the cart kept on this device.
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState(false);
+  const add = {
+    isPending: adding,
+    isSuccess: added,
+    reset: () => setAdded(false),
+    mutate: async (variant: ProductPageVariant) => {
+      setAdding(true);
+      setAdded(false);
+      const item = cartItem
+        ? { product: { slug: cartItem.slug, title: cartItem.title, image: cartItem.image }, seller: cartItem.seller, size: variant.size, color: variant.color, unitPriceMinor: variant.priceMinor, compareAtMinor: variant.compareAtMinor, currency: variant.currency, available: variant.available }
+        : null;
+      const result = await addToDeviceCart(variant.id, item);
+      setAdding(false);
+      if ("error" in result) setProblem(result.error ?? t("cart.problem"));
+      else setAdded(true);
+    },
+  };
 
   function chooseColour(next: string) {
     setColour(next);
@@ -73,7 +86,7 @@ export function BuyBox({ productId, variants, estimates, sizeChart, favourite }:
       sizeGroup.current?.querySelector<HTMLInputElement>("input:not(:disabled)")?.focus();
       return;
     }
-    add.mutate({ variantId: selected.id, quantity: 1 });
+    void add.mutate(selected);
   }
 
   let availability: { text: string; tone: string };
@@ -90,7 +103,7 @@ export function BuyBox({ productId, variants, estimates, sizeChart, favourite }:
     <div className="flex flex-col gap-5">
       {shown ? (
         <div className="flex flex-col gap-1" aria-live="polite" id={ids.status}>
-          <ProductPrice priceMinor={shown.priceMinor} compareAtMinor={shown.compareAtMinor} currency={shown.currency} locale={locale} t={t} />
+          <Price size="lg" amountMinor={shown.priceMinor} compareAtMinor={shown.compareAtMinor} currency={shown.currency} locale={locale} wasLabel={(price) => t("product.wasPrice", { price })} />
           <p className={cn("text-sm font-medium", availability.tone)}>{availability.text}</p>
         </div>
       ) : null}
@@ -197,9 +210,9 @@ export function BuyBox({ productId, variants, estimates, sizeChart, favourite }:
         {favourite}
       </div>
       {add.isSuccess ? (
-        <p role="status" className="flex items-center justify-between gap-3 rounded-xl bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
-          {t("product.addedToCart")}
-          <Link href="/cart" className="font-semibold underline">{t("product.goToCart")}</Link>
+        <p role="status" className={cn("flex items-center justify-between gap-3 rounded-xl px-4 py-2 text-sm", cartSync.reachable ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900")}>
+          {cartSync.reachable ? t("product.addedToCart") : t("cart.addedOnDevice")}
+          <Link href="/cart" className="shrink-0 font-semibold underline">{t("product.goToCart")}</Link>
         </p>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { searchQueryFromParams } from "@market/domain/search";
 import { getLocale, getTranslator } from "@market/web/i18n/server";
 import { serverCaller } from "@market/web/trpc-server";
@@ -8,18 +9,21 @@ import { ListingPage } from "../../../components/listing/listing-page";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** Once per request: the page and its metadata both need it. */
+const loadCategory = cache(async (slug: string) => (await serverCaller("storefront")).catalog.category({ slug }));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [{ slug }, api, locale] = await Promise.all([params, serverCaller("storefront"), getLocale()]);
-  const category = await api.catalog.category({ slug });
+  const [{ slug }, locale] = await Promise.all([params, getLocale()]);
+  const category = await loadCategory(slug);
   return { title: category ? (locale === "ru" ? category.nameRu : category.name) : "Not found" };
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
   const [{ slug }, search, api, locale, t] = await Promise.all([params, searchParams, serverCaller("storefront"), getLocale(), getTranslator()]);
-  const category = await api.catalog.category({ slug });
-  if (!category) notFound();
   const query = searchQueryFromParams(search, { category: slug });
-  const result = await api.search.search(query);
+  // Side by side: the listing does not need the category's row, only the page does.
+  const [category, result] = await Promise.all([loadCategory(slug), api.search.search(query)]);
+  if (!category) notFound();
   const name = (c: { name: string; nameRu: string }) => (locale === "ru" ? c.nameRu : c.name);
   return (
     <div className="flex flex-col gap-3">

@@ -55,7 +55,7 @@ export default async function OrderPage({ params }: Props) {
             <section key={part.id} aria-label={t("orders.parcel", { index: index + 1, seller: part.seller.name })} className="rounded-2xl border border-gray-200">
               <h2 className="flex flex-wrap justify-between gap-2 border-b border-gray-100 px-4 py-3 text-sm">
                 <span>
-                  {t("orders.parcel", { index: index + 1, seller: "" })}
+                  {t("orders.parcelPrefix", { index: index + 1 })}
                   <Link href={`/sellers/${part.seller.slug}`} className="font-semibold text-brand-700 hover:underline">{part.seller.name}</Link>
                 </span>
                 {part.trackingNumber ? <span>{t("orders.tracking", { number: part.trackingNumber })}</span> : null}

@@ -95,6 +95,7 @@ export default async function ProductPageRoute({ params }: Params) {
             productId={product.id}
             variants={product.variants}
             estimates={estimate?.variants ?? null}
+            cartItem={{ slug: product.slug, title: product.title, image: product.images[0] ? { url: product.images[0].url, alt: product.images[0].alt } : null, seller: { slug: product.seller.slug, name: product.seller.name } }}
             sizeChart={product.category.sizeChart ? (
               <DialogButton label={t("product.sizeChart")} title={t("product.sizeChart")}>
                 <SizeTable chart={product.category.sizeChart} locale={locale} t={t} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { searchQueryFromParams } from "@market/domain/search";
 import { Rating } from "@market/ui";
 import { getLocale, getTranslator } from "@market/web/i18n/server";
@@ -8,18 +9,20 @@ import { ListingPage } from "../../../components/listing/listing-page";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** Once per request: the page and its metadata both need it. */
+const loadSeller = cache(async (slug: string) => (await serverCaller("storefront")).sellers.profile({ slug }));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [{ slug }, api] = await Promise.all([params, serverCaller("storefront")]);
-  const seller = await api.sellers.profile({ slug });
+  const seller = await loadSeller((await params).slug);
   return { title: seller?.name ?? "Not found" };
 }
 
 export default async function SellerStorefrontPage({ params, searchParams }: Props) {
   const [{ slug }, search, api, locale, t] = await Promise.all([params, searchParams, serverCaller("storefront"), getLocale(), getTranslator()]);
-  const seller = await api.sellers.profile({ slug });
-  if (!seller) notFound();
   const query = searchQueryFromParams(search, { seller: slug });
-  const result = await api.search.search(query);
+  // Side by side: the listing does not need the seller's row, only the page does.
+  const [seller, result] = await Promise.all([loadSeller(slug), api.search.search(query)]);
+  if (!seller) notFound();
   return (
     <div className="flex flex-col gap-4">
       <section aria-label={seller.name} className="flex flex-col gap-1 rounded-2xl bg-brand-50 p-4">

@@ -1,0 +1,68 @@
+// What the pay page shows: the shopper's own order (anyone else's is "not found", so order
+// numbers cannot be probed), and, while it awaits payment, the payment session to pay it with.
+import { getPrisma, OrderStatus, type Currency, type PaymentStatus } from "@market/db";
+import { AppError } from "../errors.ts";
+import { SANDBOX_TEST_CARDS, type SandboxCardOutcome } from "./sandbox/index.ts";
+import { startPayment, type PaymentSession } from "./start-payment.ts";
+
+export type PaymentPage = {
+  number: string;
+  status: OrderStatus;
+  totalMinor: number;
+  deliveryMinor: number;
+  currency: Currency;
+  reservationExpiresAt: Date | null;
+  lines: { title: string; quantity: number; lineTotalMinor: number; currency: Currency }[];
+  /** Only while the order awaits payment. */
+  session: PaymentSession | null;
+  /** The provider's message for the last declined attempt, while the shopper may try again. */
+  lastFailure: string | null;
+  /** Sandbox mode: the test cards to list on the page. */
+  testCards: { number: string; outcome: SandboxCardOutcome }[];
+};
+
+async function ownOrder(userId: string, number: string) {
+  const order = await getPrisma().order.findUnique({
+    where: { number },
+    select: {
+      id: true,
+      userId: true,
+      number: true,
+      status: true,
+      totalMinor: true,
+      deliveryMinor: true,
+      currency: true,
+      reservationExpiresAt: true,
+      lines: { select: { title: true, quantity: true, lineTotalMinor: true, currency: true }, orderBy: { id: "asc" } },
+    },
+  });
+  if (!order || order.userId !== userId) throw new AppError("NOT_FOUND", "We could not find this order in your account.");
+  return order;
+}
+
+export async function getPaymentPage(userId: string, number: string): Promise<PaymentPage> {
+  const order = await ownOrder(userId, number);
+  const session = order.status === OrderStatus.PENDING_PAYMENT ? await startPayment(order.id) : null;
+  const payment = session ? await getPrisma().payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, select: { failureMessage: true } }) : null;
+  return {
+    number: order.number,
+    status: order.status,
+    totalMinor: order.totalMinor,
+    deliveryMinor: order.deliveryMinor,
+    currency: order.currency,
+    reservationExpiresAt: order.reservationExpiresAt,
+    lines: order.lines,
+    session,
+    lastFailure: session?.status === "FAILED" ? (payment?.failureMessage ?? null) : null,
+    testCards: session?.mode === "sandbox" ? SANDBOX_TEST_CARDS.map(({ number, outcome }) => ({ number, outcome })) : [],
+  };
+}
+
+export type PaymentProgress = { orderStatus: OrderStatus; paymentStatus: PaymentStatus | null; failureMessage: string | null };
+
+/** For the pay page to poll while a payment is on its way (a read, nothing more). */
+export async function getPaymentProgress(userId: string, number: string): Promise<PaymentProgress> {
+  const order = await ownOrder(userId, number);
+  const payment = await getPrisma().payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, select: { status: true, failureMessage: true } });
+  return { orderStatus: order.status, paymentStatus: payment?.status ?? null, failureMessage: payment?.failureMessage ?? null };
+}

@@ -1,0 +1,93 @@
+// The sandbox's webhook sender. Each state change records a Stripe-shaped event in the same
+// transaction, with a graphile-worker job that delivers it to <STOREFRONT_URL>/api/webhooks/stripe,
+// signed with the webhook secret exactly as Stripe signs (the timestamp of each attempt). A
+// non-2xx answer or a network failure fails the job, and graphile-worker retries it with
+// exponential backoff for about three days, like Stripe's own retries. Delivery is at least
+// once: the receiver deduplicates by event id, as it must for Stripe.
+import { getPrisma, Prisma } from "@market/db";
+import type { Task } from "graphile-worker";
+import Stripe from "stripe";
+import { z } from "zod";
+import type { Db } from "../../db.ts";
+import { paymentConfig, type PaymentConfig } from "../config.ts";
+import { signStripePayload } from "../stripe-client.ts";
+import { newSandboxId, unixSeconds } from "./ids.ts";
+
+export const SANDBOX_DELIVER_EVENT_TASK = "payment-sandbox.deliver-event";
+const MAX_DELIVERY_ATTEMPTS = 25;
+
+export type SandboxEventType =
+  | "payment_intent.created"
+  | "payment_intent.processing"
+  | "payment_intent.succeeded"
+  | "payment_intent.payment_failed"
+  | "payment_intent.canceled"
+  | "charge.refunded"
+  | "refund.created";
+
+/** The request that caused an event (null for the sandbox's own clock, e.g. a slow payment settling). */
+export type EventOrigin = { requestId: string | null; idempotencyKey: string | null };
+
+export async function recordSandboxEvent(tx: Db, type: SandboxEventType, object: object, origin: EventOrigin, now = new Date()): Promise<string> {
+  const id = newSandboxId("evt");
+  const payload = {
+    id,
+    object: "event",
+    api_version: Stripe.API_VERSION,
+    created: unixSeconds(now),
+    data: { object },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: origin.requestId, idempotency_key: origin.idempotencyKey },
+    type,
+  };
+  await tx.sandboxEvent.create({ data: { id, type, payload: payload as Prisma.InputJsonValue, created: now } });
+  await tx.$executeRaw`
+    SELECT graphile_worker.add_job(${SANDBOX_DELIVER_EVENT_TASK}, json_build_object('eventId', ${id}::text),
+           job_key => ${`sandbox-event:${id}`}, max_attempts => ${MAX_DELIVERY_ATTEMPTS})`;
+  return id;
+}
+
+export type EventDelivery = "delivered" | "already-delivered" | "unknown-event";
+
+/** One delivery attempt; throws when the endpoint did not accept it (the job retries). */
+export async function deliverSandboxEvent(eventId: string, config: PaymentConfig = paymentConfig()): Promise<EventDelivery> {
+  const prisma = getPrisma();
+  const row = await prisma.sandboxEvent.findUnique({ where: { id: eventId } });
+  if (!row) return "unknown-event";
+  if (row.deliveredAt) return "already-delivered";
+  const body = JSON.stringify(row.payload, null, 2);
+  let failure: string | null = null;
+  try {
+    const response = await fetch(config.webhookUrl, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Stripe-Signature": signStripePayload(body, config.webhookSecret),
+        "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+      },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(15_000),
+    });
+    const text = await response.text().catch(() => "");
+    if (response.status < 200 || response.status > 299) failure = `HTTP ${response.status} ${text.slice(0, 300)}`.trim();
+  } catch (error) {
+    const cause = error instanceof Error && error.cause ? error.cause : error;
+    failure = cause instanceof Error ? cause.message : String(cause);
+  }
+  await prisma.sandboxEvent.update({
+    where: { id: eventId },
+    data: { attempts: { increment: 1 }, lastError: failure, deliveredAt: failure ? null : new Date() },
+  });
+  if (failure) throw new Error(`payment sandbox: delivering ${row.type} ${eventId} to ${config.webhookUrl} failed: ${failure}`);
+  return "delivered";
+}
+
+const payloadSchema = z.object({ eventId: z.string().min(1) });
+
+export const deliverSandboxEventTask: Task = async (payload, helpers) => {
+  const { eventId } = payloadSchema.parse(payload);
+  const result = await deliverSandboxEvent(eventId);
+  helpers.logger.info(`payment sandbox: event ${eventId} ${result}`);
+};

@@ -1,0 +1,50 @@
+// Idempotency-Key, honoured as Stripe does: the first completed response to a key is stored and
+// replayed for every later request with that key for 24 hours; the same key with other
+// parameters is refused. A request that fails validation stores nothing (its transaction rolls
+// back), so it can be retried with the same key. Concurrent requests with one key are applied
+// one after the other: the second waits on the key's row until the first commits, then replays it.
+import { createHash } from "node:crypto";
+import { Prisma } from "@market/db";
+import type { Db } from "../../db.ts";
+import { SandboxError } from "./errors.ts";
+import type { FormObject } from "./form.ts";
+
+export type StoredResponse = { status: number; body: unknown };
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+export function fingerprint(method: string, path: string, params: FormObject): string {
+  return createHash("sha256").update(JSON.stringify([method, path, canonical(params)])).digest("hex");
+}
+
+/** Claims the key for this request, or returns the response stored for it. */
+export async function claimIdempotencyKey(
+  tx: Db,
+  { key, method, path, params }: { key: string; method: string; path: string; params: FormObject },
+): Promise<StoredResponse | null> {
+  const print = fingerprint(method, path, params);
+  await tx.$executeRaw`DELETE FROM "SandboxIdempotentRequest" WHERE key = ${key} AND created < now() - interval '24 hours'`;
+  const claimed = await tx.$executeRaw`
+    INSERT INTO "SandboxIdempotentRequest" (key, method, path, fingerprint, status, body)
+    VALUES (${key}, ${method}, ${path}, ${print}, 0, 'null'::jsonb)
+    ON CONFLICT (key) DO NOTHING`;
+  if (claimed === 1) return null;
+  const stored = await tx.sandboxIdempotentRequest.findUniqueOrThrow({ where: { key } });
+  if (stored.fingerprint !== print) {
+    throw new SandboxError(400, {
+      type: "idempotency_error",
+      message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+    });
+  }
+  return { status: stored.status, body: stored.body };
+}
+
+export async function storeIdempotentResponse(tx: Db, key: string, response: StoredResponse): Promise<void> {
+  await tx.sandboxIdempotentRequest.update({ where: { key }, data: { status: response.status, body: response.body as Prisma.InputJsonValue } });
+}
