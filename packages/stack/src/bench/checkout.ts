@@ -55,7 +55,8 @@ const contact = { name: "Bench Shopper", phone: "+79001234567", email: "bench@ex
 const newKey = () => randomBytes(16).toString("base64url");
 
 async function payByWebhook(client: ShopperClient, number: string): Promise<void> {
-  const session = await client.query<PaymentSession>("payments.session", { number });
+  const { session } = await client.query<{ session: PaymentSession | null }>("payments.session", { number });
+  if (!session) throw new Error(`order ${number} has no payment to make`);
   const payload = paymentSucceededEvent({ id: session.paymentIntentId, amount: session.amountMinor, currency: session.currency, orderNumber: number });
   const response = await fetch(`${BASE}/api/webhooks/stripe`, {
     method: "POST",
@@ -64,6 +65,9 @@ async function payByWebhook(client: ShopperClient, number: string): Promise<void
   });
   const body = await response.text();
   if (!response.ok) throw new HttpError(response.status, body);
+  // A 200 also answers duplicates and events that are not ours: only "paid" completes the order.
+  const { outcome } = JSON.parse(body) as { outcome?: string };
+  if (outcome !== "paid") throw new Error(`the webhook for ${number} answered "${outcome}", not "paid"`);
 }
 
 const cleanups: (() => Promise<void>)[] = [];
