@@ -15,18 +15,14 @@
 //
 // Options: --shoppers <n> (10), --duration <s> (30), --hot-shoppers <n> (100), --hot-stock <n>
 // (10), --skip-build (reuse apps/storefront/.next when no server code changed since).
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "@market/db";
-import { createDatabase, dropDatabase } from "@market/db/admin";
 import { repoRoot } from "@market/db/paths";
-import { openStackDatabase, type StackDatabase } from "../database.ts";
-import { prepareDatabase } from "../prepare-database.ts";
+import type { StackDatabase } from "../database.ts";
 import { productionAppEnv } from "../production-env.ts";
 import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedProcess } from "../processes.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 import { loadAverage, machine, printStats, summarise, type Stats } from "./measure.ts";
 import { HttpError, paymentSucceededEvent, ShopperClient, stripeSignature } from "./shopper-client.ts";
 
@@ -85,17 +81,9 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
     ? Promise.resolve(0)
     : startProcess("build", "pnpm", ["--filter", "@market/storefront", "build"], { cwd: repoRoot, env: { ...process.env, NODE_ENV: "production" }, quiet: true }).exited;
 
-  stack = await openStackDatabase({ dataDirName: "postgres-bench", port: Number(process.env.BENCH_POSTGRES_PORT ?? 5434), durable: false });
-  const databaseName = `bench_checkout_${Date.now()}`;
-  await createDatabase(stack.serverUrl, databaseName);
-  const server = stack;
-  cleanups.push(() => dropDatabase(server.serverUrl, databaseName));
-  const databaseUrl = stack.url(databaseName);
-  const filesDir = mkdtempSync(path.join(os.tmpdir(), "bench-checkout-files-"));
-  cleanups.push(async () => rmSync(filesDir, { recursive: true, force: true }));
-  await prepareDatabase(databaseUrl, { filesDir });
-  const prisma = createPrismaClient(databaseUrl);
-  cleanups.push(() => prisma.$disconnect());
+  const bench = await openBenchDatabase("checkout", cleanups);
+  stack = bench.stack;
+  const { databaseUrl, filesDir, prisma } = bench;
 
   // Shoppers: real accounts (Argon2id hashes through the domain's sign-up).
   process.env.DATABASE_URL = databaseUrl;

@@ -42,10 +42,11 @@ export function loadAverage(): string {
 
 export function printStats(results: Stats[], rateLabel = "req/s") {
   const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–").padStart(8);
-  console.log(`\n${"scenario".padEnd(52)} ${"n".padStart(5)} ${"err".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${rateLabel.padStart(8)}`);
+  const width = Math.max(52, ...results.map((r) => r.name.length));
+  console.log(`\n${"scenario".padEnd(width)} ${"n".padStart(5)} ${"err".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${rateLabel.padStart(8)}`);
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(52)} ${String(r.count).padStart(5)} ${String(r.errors).padStart(4)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${ms(r.max)} ${r.perSecond.toFixed(1).padStart(8)}`,
+      `${r.name.padEnd(width)} ${String(r.count).padStart(5)} ${String(r.errors).padStart(4)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${ms(r.max)} ${r.perSecond.toFixed(1).padStart(8)}`,
     );
   }
 }

@@ -17,22 +17,20 @@
 // Options: --products <n> (default 100000), --searches <n> (default 300), --listings <n>
 // (default 1000), --skip-build (reuse the last build in apps/storefront/.next: only when no
 // server code changed since, as the build bundles the domain code).
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { createPrismaClient, type PrismaClient } from "@market/db";
-import { createDatabase, dropDatabase } from "@market/db/admin";
+import type { PrismaClient } from "@market/db";
 import { repoRoot } from "@market/db/paths";
 import { createPostgresEngine, searchQueryInput, searchQueryToParams, type SearchEngine, type SearchQueryInput } from "@market/domain/search";
-import { openStackDatabase, type StackDatabase } from "../database.ts";
-import { prepareDatabase } from "../prepare-database.ts";
+import type { StackDatabase } from "../database.ts";
 import { productionAppEnv } from "../production-env.ts";
 import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedProcess } from "../processes.ts";
 import { createProgressBar } from "../search/progress-bar.ts";
 import { Rng } from "../seed/random.ts";
 import { growCatalogue } from "./grow-catalogue.ts";
+import { openBenchDatabase } from "./bench-database.ts";
+import { loadAverage, machine, printStats, summarise, type Stats } from "./measure.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -52,13 +50,6 @@ const PORTS = { uncached: 3210, cached: 3211 };
 // ---------------------------------------------------------------------------
 // Measuring
 // ---------------------------------------------------------------------------
-
-type Stats = { name: string; count: number; errors: number; p50: number; p95: number; p99: number; max: number; perSecond: number };
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /**
  * Runs `work` over the inputs with `concurrency` workers. Each starts its next request as soon as
@@ -91,17 +82,7 @@ async function measure<T>(name: string, inputs: T[], concurrency: number, work: 
   };
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    count: latencies.length,
-    errors,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? Number.NaN,
-    perSecond: latencies.length / seconds,
-  };
+  return summarise(name, latencies, errors, seconds);
 }
 
 function viaEngine(engine: SearchEngine) {
@@ -226,23 +207,6 @@ const cleanups: (() => Promise<void>)[] = [];
 const processes: ManagedProcess[] = [];
 let stack: StackDatabase | undefined;
 
-function machine(): string {
-  const cpus = os.cpus();
-  return [
-    `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}`,
-    `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
-    `Node ${process.version}`,
-    `${os.type()} ${os.release()}`,
-  ].join(", ");
-}
-
-function loadAverage(): string {
-  return os
-    .loadavg()
-    .map((n) => n.toFixed(2))
-    .join(" / ");
-}
-
 async function main(): Promise<Stats[]> {
   const results: Stats[] = [];
   console.log(`Machine: ${machine()}`);
@@ -260,17 +224,9 @@ async function main(): Promise<Stats[]> {
   let started = performance.now();
 
   // 2. The database.
-  stack = await openStackDatabase({ dataDirName: "postgres-bench", port: Number(process.env.BENCH_POSTGRES_PORT ?? 5434), durable: false });
-  const databaseName = `bench_search_${Date.now()}`;
-  await createDatabase(stack.serverUrl, databaseName);
-  const server = stack;
-  cleanups.push(() => dropDatabase(server.serverUrl, databaseName));
-  const databaseUrl = stack.url(databaseName);
-  const filesDir = mkdtempSync(path.join(os.tmpdir(), "bench-search-files-"));
-  cleanups.push(async () => rmSync(filesDir, { recursive: true, force: true }));
-  await prepareDatabase(databaseUrl, { filesDir });
-  const prisma = createPrismaClient(databaseUrl);
-  cleanups.push(() => prisma.$disconnect());
+  const bench = await openBenchDatabase("search", cleanups);
+  stack = bench.stack;
+  const { databaseUrl, filesDir, prisma } = bench;
   let t = performance.now();
   const products = await growCatalogue(prisma, PRODUCTS);
   console.log(`Catalogue grown to ${products.toLocaleString("en")} products in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -361,13 +317,7 @@ async function main(): Promise<Stats[]> {
 }
 
 function printTable(results: Stats[]) {
-  const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–").padStart(8);
-  console.log(`\n${"scenario".padEnd(58)} ${"n".padStart(5)} ${"err".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"req/s".padStart(7)}`);
-  for (const r of results) {
-    console.log(
-      `${r.name.padEnd(58)} ${String(r.count).padStart(5)} ${String(r.errors).padStart(4)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${ms(r.max)} ${r.perSecond.toFixed(1).padStart(7)}`,
-    );
-  }
+  printStats(results);
   for (const [name, { hits, total }] of pageCacheHits) {
     if (name !== "warm-up" && name.endsWith("as deployed")) console.log(`${name}: ${hits} of ${total} pages from the page cache`);
   }
