@@ -328,17 +328,27 @@ function printTable(results: Stats[]) {
   console.log(`Load average (1/5/15 min) at the end: ${loadAverage()} (other work on the machine inflates the numbers)`);
 }
 
-let code = 0;
 const benchStarted = performance.now();
+let stopping: Promise<void> | undefined;
+/** Stops the servers (their own process groups: Ctrl+C does not reach them), drops the database. */
+function stopEverything(): Promise<void> {
+  stopping ??= (async () => {
+    await Promise.all(processes.map((p) => stopProcess(p)));
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error("cleanup:", error));
+    await stack?.stop();
+    console.log(`Finished in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
+  })();
+  return stopping;
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopEverything().finally(() => process.exit(130)));
+
+let code = 0;
 try {
   printTable(await main());
 } catch (error) {
   console.error(error);
   code = 1;
 } finally {
-  await Promise.all(processes.map((p) => stopProcess(p)));
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error("cleanup:", error));
-  await stack?.stop();
-  console.log(`Finished in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
+  await stopEverything();
 }
 process.exit(code);
