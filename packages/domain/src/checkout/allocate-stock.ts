@@ -42,3 +42,13 @@ export function allocateStock(
   }
   return { pieces, shortages };
 }
+
+/**
+ * Days until every piece is ready: the delivery's base days, one more for a piece that travels
+ * from a warehouse in another city. Null when nothing is allocated.
+ */
+export function deliveryDays(pieces: readonly StockPiece[], stock: readonly LockedStock[], deliveryCity: string, baseDays: number): number | null {
+  if (pieces.length === 0) return null;
+  const cityOf = new Map(stock.map((row) => [row.warehouseId, row.city]));
+  return Math.max(...pieces.map((p) => baseDays + (cityOf.get(p.warehouseId) === deliveryCity ? 0 : 1)));
+}

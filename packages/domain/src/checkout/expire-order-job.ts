@@ -5,6 +5,7 @@
 import { getPrisma, OrderStatus } from "@market/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
+import type { Db } from "../db.ts";
 import { cancelUnpaidOrder } from "./order-transitions.ts";
 
 export const EXPIRE_ORDER_TASK = "checkout.expire-order";
@@ -26,13 +27,13 @@ export async function expireOrder(orderId: string, settlePayment: SettlePayment,
   const order = await prisma.order.findUnique({ where: { id: orderId }, select: { status: true, reservationExpiresAt: true } });
   if (!order || order.status !== OrderStatus.PENDING_PAYMENT) return "not-pending";
   if (order.reservationExpiresAt && order.reservationExpiresAt > now) {
-    await scheduleExpiry(orderId, order.reservationExpiresAt);
+    await scheduleExpiry(prisma, orderId, order.reservationExpiresAt);
     return "not-due";
   }
   const settlement = await settlePayment(orderId);
   if (settlement === "paid") return "paid";
   if (settlement === "processing") {
-    await scheduleExpiry(orderId, new Date(now.getTime() + PROCESSING_RECHECK_SECONDS * 1000));
+    await scheduleExpiry(prisma, orderId, new Date(now.getTime() + PROCESSING_RECHECK_SECONDS * 1000));
     return "processing";
   }
   const result = await prisma.$transaction((tx) =>
@@ -41,8 +42,9 @@ export async function expireOrder(orderId: string, settlePayment: SettlePayment,
   return result === "cancelled" ? "cancelled" : "not-pending";
 }
 
-async function scheduleExpiry(orderId: string, runAt: Date) {
-  await getPrisma().$executeRaw`
+/** Queues (or moves) the order's expiry job, in the caller's transaction when given one. */
+export async function scheduleExpiry(db: Db, orderId: string, runAt: Date) {
+  await db.$executeRaw`
     SELECT graphile_worker.add_job(${EXPIRE_ORDER_TASK}, json_build_object('orderId', ${orderId}::text),
            run_at => ${runAt}, job_key => ${`expire-order:${orderId}`}, max_attempts => 25)`;
 }

@@ -7,9 +7,9 @@ import { addDays } from "../delivery/index.ts";
 import { AppError } from "../errors.ts";
 import { writeOutboxEvent } from "../outbox/index.ts";
 import { enqueueSearchSync } from "../search/index.ts";
-import { allocateStock, type StockPiece } from "./allocate-stock.ts";
+import { allocateStock, deliveryDays, type StockPiece } from "./allocate-stock.ts";
 import { COURIER_DAYS, COURIER_FEE_MINOR, reservationTtlMinutes } from "./config.ts";
-import { EXPIRE_ORDER_TASK } from "./expire-order-job.ts";
+import { scheduleExpiry } from "./expire-order-job.ts";
 import { newOrderNumber } from "./order-number.ts";
 import { lockStock, reserveStock } from "./reservations.ts";
 import { placeOrderInput, type PlaceOrderInput } from "./schemas.ts";
@@ -224,15 +224,12 @@ export async function placeOrder(
           })),
         });
 
-        const warehouseCities = new Map(locked.map((row) => [row.warehouseId, row.city]));
-        const days = Math.max(...pieces.map((p) => baseDays + (warehouseCities.get(p.warehouseId) === deliveryCity ? 0 : 1)));
+        const days = deliveryDays(pieces, locked, deliveryCity, baseDays)!;
         await tx.order.update({ where: { id: orderId }, data: { deliveryEstimate: new Date(`${addDays(now, days)}T00:00:00Z`) } });
 
         await tx.cartLine.deleteMany({ where: { cart: { userId }, variantId: { in: cartLines.map((l) => l.variantId) } } });
         await writeOutboxEvent(tx, { type: "OrderPlaced", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number }, requestId });
-        await tx.$executeRaw`
-          SELECT graphile_worker.add_job(${EXPIRE_ORDER_TASK}, json_build_object('orderId', ${orderId}::text),
-                 run_at => ${reservationExpiresAt}, job_key => ${`expire-order:${orderId}`}, max_attempts => 25)`;
+        await scheduleExpiry(tx, orderId, reservationExpiresAt);
         // Availability shown on listings changed.
         await enqueueSearchSync(tx, cartLines.map((l) => l.variant.product.id));
 

@@ -4,7 +4,8 @@
 import { getPrisma } from "@market/db";
 import { getCart, type CartView } from "../cart/index.ts";
 import { addDays } from "../delivery/index.ts";
-import { allocateStock, type LockedStock } from "./allocate-stock.ts";
+import { allocateStock, deliveryDays } from "./allocate-stock.ts";
+import { readStock } from "./reservations.ts";
 import { COURIER_DAYS, COURIER_FEE_MINOR } from "./config.ts";
 import { checkoutPreviewInput, type CheckoutPreviewInput } from "./schemas.ts";
 
@@ -52,13 +53,9 @@ export async function previewCheckout(userId: string, input: CheckoutPreviewInpu
   }
   let estimate: string | null = null;
   if (deliveryCity && lines.length > 0 && problems.length === 0) {
-    const stock = await prisma.$queryRaw<LockedStock[]>`
-      SELECT s."variantId", s."warehouseId", w.city, (s."onHand" - s.reserved)::int AS available
-        FROM "Stock" s JOIN "Warehouse" w ON w.id = s."warehouseId"
-       WHERE s."variantId" = ANY(${lines.map((l) => l.variantId)}::uuid[])`;
-    const { pieces } = allocateStock(lines, stock, deliveryCity);
-    const cityOf = new Map(stock.map((row) => [row.warehouseId, row.city]));
-    if (pieces.length > 0) estimate = addDays(now, Math.max(...pieces.map((p) => baseDays + (cityOf.get(p.warehouseId) === deliveryCity ? 0 : 1))));
+    const stock = await readStock(prisma, lines.map((l) => l.variantId));
+    const days = deliveryDays(allocateStock(lines, stock, deliveryCity).pieces, stock, deliveryCity, baseDays);
+    if (days !== null) estimate = addDays(now, days);
   }
   const deliveryMinor = delivery?.method === "COURIER" && currency ? (COURIER_FEE_MINOR[currency] ?? 0) : 0;
   return {

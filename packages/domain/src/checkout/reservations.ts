@@ -5,18 +5,23 @@ import type { Db } from "../db.ts";
 import { enqueueSearchSync } from "../search/index.ts";
 import type { LockedStock, StockPiece } from "./allocate-stock.ts";
 
-/**
- * Locks the stock rows of these variants until the caller's transaction ends. Rows are locked in
- * one order (variant, warehouse) by everyone, so two checkouts sharing variants cannot deadlock.
- */
-export async function lockStock(tx: Db, variantIds: readonly string[]): Promise<LockedStock[]> {
+/** The stock rows of these variants with their warehouse's city and what is available. */
+export async function readStock(tx: Db, variantIds: readonly string[], { lock = false } = {}): Promise<LockedStock[]> {
   if (variantIds.length === 0) return [];
   return tx.$queryRaw<LockedStock[]>`
     SELECT s."variantId", s."warehouseId", w.city, (s."onHand" - s.reserved)::int AS available
       FROM "Stock" s JOIN "Warehouse" w ON w.id = s."warehouseId"
      WHERE s."variantId" = ANY(${[...new Set(variantIds)]}::uuid[])
      ORDER BY s."variantId", s."warehouseId"
-       FOR UPDATE OF s`;
+     ${lock ? Prisma.sql`FOR UPDATE OF s` : Prisma.empty}`;
+}
+
+/**
+ * Locks the stock rows of these variants until the caller's transaction ends. Rows are locked in
+ * one order (variant, warehouse) by everyone, so two checkouts sharing variants cannot deadlock.
+ */
+export function lockStock(tx: Db, variantIds: readonly string[]): Promise<LockedStock[]> {
+  return readStock(tx, variantIds, { lock: true });
 }
 
 /**
@@ -41,21 +46,34 @@ async function syncProductsOf(tx: Db, variantIds: string[]): Promise<void> {
   await enqueueSearchSync(tx, rows.map((row) => row.productId));
 }
 
-/** Payment arrived: reserved units leave the warehouse's stock for good. Returns units sold. */
-export async function consumeReservations(tx: Db, orderId: string): Promise<number> {
+/**
+ * Ends the order's ACTIVE reservations in one statement: "CONSUMED" takes the units out of the
+ * warehouse's stock for good, "RELEASED" gives them back. Returns the units per variant.
+ */
+async function endReservations(tx: Db, orderId: string, outcome: "CONSUMED" | "RELEASED"): Promise<{ variantId: string; quantity: number }[]> {
+  const leavesStock = outcome === "CONSUMED" ? 1 : 0;
   const rows = await tx.$queryRaw<{ variantId: string; quantity: number }[]>(Prisma.sql`
-    WITH taken AS (
-      UPDATE "Reservation" SET status = 'CONSUMED', "updatedAt" = now()
+    WITH ended AS (
+      UPDATE "Reservation" SET status = ${outcome}::"ReservationStatus", "updatedAt" = now()
        WHERE "orderId" = ${orderId}::uuid AND status = 'ACTIVE'
       RETURNING "variantId", "warehouseId", quantity
     ), per_row AS (
-      SELECT "variantId", "warehouseId", sum(quantity)::int AS quantity FROM taken GROUP BY 1, 2
+      SELECT "variantId", "warehouseId", sum(quantity)::int AS quantity FROM ended GROUP BY 1, 2
     )
     UPDATE "Stock" s
-       SET "onHand" = s."onHand" - per_row.quantity, reserved = s.reserved - per_row.quantity, "updatedAt" = now()
+       SET "onHand" = s."onHand" - ${leavesStock} * per_row.quantity, reserved = s.reserved - per_row.quantity, "updatedAt" = now()
       FROM per_row
      WHERE s."variantId" = per_row."variantId" AND s."warehouseId" = per_row."warehouseId"
     RETURNING s."variantId", per_row.quantity`);
+  await syncProductsOf(tx, rows.map((row) => row.variantId));
+  return rows;
+}
+
+const unitsIn = (rows: { quantity: number }[]) => rows.reduce((sum, row) => sum + row.quantity, 0);
+
+/** Payment arrived: reserved units leave the warehouse's stock for good. Returns units sold. */
+export async function consumeReservations(tx: Db, orderId: string): Promise<number> {
+  const rows = await endReservations(tx, orderId, "CONSUMED");
   if (rows.length === 0) return 0;
   await tx.$executeRaw`
     UPDATE "Product" p SET "soldCount" = p."soldCount" + sold.quantity
@@ -63,25 +81,10 @@ export async function consumeReservations(tx: Db, orderId: string): Promise<numb
               FROM unnest(${rows.map((r) => r.variantId)}::uuid[], ${rows.map((r) => r.quantity)}::int[]) AS x("variantId", quantity)
               JOIN "ProductVariant" v ON v.id = x."variantId" GROUP BY 1) sold
      WHERE p.id = sold."productId"`;
-  await syncProductsOf(tx, rows.map((row) => row.variantId));
-  return rows.reduce((sum, row) => sum + row.quantity, 0);
+  return unitsIn(rows);
 }
 
 /** The order will not be paid: its units become available again. Returns units released. */
 export async function releaseReservations(tx: Db, orderId: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ variantId: string; quantity: number }[]>(Prisma.sql`
-    WITH released AS (
-      UPDATE "Reservation" SET status = 'RELEASED', "updatedAt" = now()
-       WHERE "orderId" = ${orderId}::uuid AND status = 'ACTIVE'
-      RETURNING "variantId", "warehouseId", quantity
-    ), per_row AS (
-      SELECT "variantId", "warehouseId", sum(quantity)::int AS quantity FROM released GROUP BY 1, 2
-    )
-    UPDATE "Stock" s
-       SET reserved = s.reserved - per_row.quantity, "updatedAt" = now()
-      FROM per_row
-     WHERE s."variantId" = per_row."variantId" AND s."warehouseId" = per_row."warehouseId"
-    RETURNING s."variantId", per_row.quantity`);
-  await syncProductsOf(tx, rows.map((row) => row.variantId));
-  return rows.reduce((sum, row) => sum + row.quantity, 0);
+  return unitsIn(await endReservations(tx, orderId, "RELEASED"));
 }
