@@ -2,7 +2,9 @@ import { assertWorkerEnv } from "@market/config/env";
 import { startWorker, stopWorker } from "./worker.ts";
 
 const env = assertWorkerEnv();
-const runner = await startWorker({ connectionString: env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY });
+// Signal handlers go in before the first await: a SIGTERM that arrives while the runner is still
+// connecting (a fast rollout, a busy node) must stop it cleanly, not kill the process mid-start.
+const starting = startWorker({ connectionString: env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY });
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -14,10 +16,10 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 30_000);
   forceExit.unref();
-  await stopWorker(runner);
+  await stopWorker(await starting);
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 
-await runner.promise;
+await (await starting).promise;
