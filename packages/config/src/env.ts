@@ -104,6 +104,36 @@ function paymentsConfigured(env: PaymentEnvInput, ctx: z.RefinementCtx) {
   }
 }
 
+// The warehouse system (fulfilment). Without WAREHOUSE_URL the warehouse simulator is used (the
+// dev and test scripts start it) and the shared secret is derived from AUTH_SECRET.
+export const warehouseFields = {
+  WAREHOUSE_URL: z.preprocess(blankAsUnset, optionalUrl),
+  // Signs our pick requests and verifies the warehouse's webhooks (X-Warehouse-Signature).
+  WAREHOUSE_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().min(16, "WAREHOUSE_WEBHOOK_SECRET must be at least 16 characters long").optional()),
+  // Where the simulator listens when WAREHOUSE_URL is unset.
+  WAREHOUSE_SIMULATOR_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).default(3002)),
+  // The simulator's pause between two status reports (fast in tests).
+  WAREHOUSE_SIMULATOR_STEP_MS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(3_600_000).default(20_000)),
+  // The warehouse reports to <STOREFRONT_URL>/api/webhooks/warehouse.
+  STOREFRONT_URL: z.string().url().default("http://localhost:3000"),
+  AUTH_SECRET: z.preprocess(blankAsUnset, z.string().min(32, "AUTH_SECRET must be at least 32 characters long").optional()),
+};
+
+export const warehouseEnvSchema = z.object(warehouseFields).superRefine((env, ctx) => {
+  if (env.WAREHOUSE_URL && !env.WAREHOUSE_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["WAREHOUSE_WEBHOOK_SECRET"], message: "WAREHOUSE_WEBHOOK_SECRET is required when WAREHOUSE_URL is set (the secret shared with the warehouse system)" });
+  }
+  if (!env.WAREHOUSE_WEBHOOK_SECRET && !env.AUTH_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required for the warehouse simulator (used when WAREHOUSE_URL is unset): give the apps, the worker and the simulator the same value" });
+  }
+});
+export type WarehouseEnv = z.infer<typeof warehouseEnvSchema>;
+
+/** The validated warehouse variables; throws EnvError naming each bad one. */
+export function warehouseEnv(source: Record<string, string | undefined> = process.env): WarehouseEnv {
+  return parseEnv(warehouseEnvSchema, source);
+}
+
 /** Only the payment variables: for the payment domain (apps and worker). */
 export const paymentEnvSchema = z.object({ ...paymentFields, ...paymentSharedFields }).superRefine(paymentsConfigured);
 export type PaymentEnv = z.infer<typeof paymentEnvSchema>;

@@ -11,6 +11,19 @@ export const outboxPayloadSchemas = {
   OrderCancelled: z.object({ orderId: z.string().uuid(), number: z.string(), reason: z.string() }),
   /** A payment succeeded for an order that can no longer be fulfilled: the money goes back. */
   PaymentRefundRequired: z.object({ paymentId: z.string().uuid(), orderId: z.string().uuid(), reason: z.string() }),
+  /**
+   * A seller part moved forwards (warehouse webhook or the seller's own shipping actions).
+   * `status` is the part's new FulfilmentStatus.
+   */
+  OrderPartStatusChanged: z.object({
+    orderId: z.string().uuid(),
+    orderPartId: z.string().uuid(),
+    number: z.string(),
+    status: z.enum(["ACCEPTED", "PICKING", "PACKED", "SHIPPED", "READY_FOR_PICKUP", "DELIVERED", "CANCELLED", "RETURNED"]),
+    trackingNumber: z.string().nullable(),
+  }),
+  /** A seller accepted a return: the returned items' price goes back to the shopper. */
+  ReturnRefundRequired: z.object({ returnRequestId: z.string().uuid(), paymentId: z.string().uuid(), orderId: z.string().uuid(), amountMinor: z.number().int().positive() }),
   /** The provider confirmed a refund. */
   PaymentRefunded: z.object({ paymentId: z.string().uuid(), orderId: z.string().uuid(), amountMinor: z.number().int() }),
 } as const;
