@@ -4,7 +4,7 @@ import { startWorker, stopWorker } from "./worker.ts";
 const env = assertWorkerEnv();
 // Signal handlers go in before the first await: a SIGTERM that arrives while the runner is still
 // connecting (a fast rollout, a busy node) must stop it cleanly, not kill the process mid-start.
-const starting = startWorker({ connectionString: env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY });
+const starting = startWorker({ connectionString: env.DATABASE_URL, concurrency: env.WORKER_CONCURRENCY, staleAfterSeconds: env.WORKER_STALE_AFTER_SECONDS });
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -22,4 +22,4 @@ async function shutdown(signal: string) {
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 
-await (await starting).promise;
+await (await starting).runner.promise;

@@ -39,13 +39,13 @@ describe("OrderPaid with the worker stopped", () => {
     expect(event.status).toBe("PENDING");
     expect(await prisma.notification.count({ where: { userId: user.id } })).toBe(0);
 
-    const runner = await startWorker({ connectionString: database.url, concurrency: 2, log: () => undefined });
+    const worker = await startWorker({ connectionString: database.url, concurrency: 2, log: () => undefined });
     try {
       await expect
         .poll(async () => (await prisma.outboxEvent.findUniqueOrThrow({ where: { id: event.id } })).status, { timeout: 30_000, interval: 250 })
         .toBe("PROCESSED");
     } finally {
-      await stopWorker(runner, () => undefined);
+      await stopWorker(worker, () => undefined);
     }
     expect(await prisma.notification.findMany({ where: { userId: user.id }, select: { type: true, link: true } })).toEqual([
       { type: "order.paid", link: `/orders/${order.number}` },

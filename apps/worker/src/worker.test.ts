@@ -37,7 +37,7 @@ describe("worker", () => {
     const seen: unknown[] = [];
     let done!: () => void;
     const ran = new Promise<void>((resolve) => (done = resolve));
-    const runner = await startWorker({
+    const worker = await startWorker({
       connectionString: database.url,
       concurrency: 1,
       taskList: { "test.echo": async (payload) => { seen.push(payload); done(); } },
@@ -46,7 +46,7 @@ describe("worker", () => {
     await addJob("test.echo", { hello: "world" });
     await ran;
     expect(seen).toEqual([{ hello: "world" }]);
-    await stopWorker(runner, () => undefined);
+    await stopWorker(worker, () => undefined);
   });
 
   it("shuts down on SIGTERM with exit code 0", async () => {

@@ -2,33 +2,49 @@
 // the same transaction as the change that causes them, and several workers can run at once.
 import { run, type Runner, type TaskList } from "graphile-worker";
 import { crontab as defaultCrontab } from "./crontab.ts";
+import { createHeartbeat, type Heartbeat } from "./heartbeat.ts";
 import { taskList as defaultTaskList } from "./task-list.ts";
 
-export type WorkerOptions = { connectionString: string; concurrency?: number; taskList?: TaskList; crontab?: string; log?: (msg: string) => void };
+export type WorkerOptions = {
+  connectionString: string;
+  concurrency?: number;
+  taskList?: TaskList;
+  crontab?: string;
+  /** After this long without a heartbeat another worker counts as dead (see heartbeat.ts). */
+  staleAfterSeconds?: number;
+  log?: (msg: string) => void;
+};
+
+export type RunningWorker = { runner: Runner; heartbeat: Heartbeat; log: (msg: string) => void };
 
 export async function startWorker({
   connectionString,
   concurrency = 4,
   taskList = defaultTaskList,
   crontab = taskList === defaultTaskList ? defaultCrontab : "",
+  staleAfterSeconds = 60,
   log = console.log,
-}: WorkerOptions): Promise<Runner> {
+}: WorkerOptions): Promise<RunningWorker> {
+  const heartbeat = createHeartbeat({ connectionString, staleAfterSeconds, log });
   const runner = await run({
     connectionString,
     concurrency,
     taskList,
     crontab,
+    events: heartbeat.events,
     // We stop the runner ourselves so shutdown is logged and the exit code is right.
     noHandleSignals: true,
     pollInterval: 2_000,
   });
+  await heartbeat.start();
   log(JSON.stringify({ level: "info", msg: "worker started", concurrency, tasks: Object.keys(taskList) }));
-  return runner;
+  return { runner, heartbeat, log };
 }
 
 /** Stop taking jobs, let running ones finish (graphile-worker releases what it cannot finish). */
-export async function stopWorker(runner: Runner, log = console.log): Promise<void> {
+export async function stopWorker({ runner, heartbeat }: RunningWorker, log = console.log): Promise<void> {
   log(JSON.stringify({ level: "info", msg: "worker stopping" }));
   await runner.stop();
+  await heartbeat.stop();
   log(JSON.stringify({ level: "info", msg: "worker stopped" }));
 }

@@ -171,6 +171,8 @@ export function searchEnv(source: Record<string, string | undefined> = process.e
 /** The background worker's environment. */
 export const workerEnvSchema = baseEnvSchema.extend({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // A worker that has not said it is alive for this long is dead: its locked jobs are released.
+  WORKER_STALE_AFTER_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(2).max(3600).default(60)),
   ...paymentSharedFields,
 });
 
