@@ -4,18 +4,23 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { disconnectPrisma, getPrisma } from "@market/db";
 import { createFreshDatabase, type FreshDatabase } from "@market/db/testing";
 import { markOrderPaid, placeOrder } from "@market/domain/checkout";
+import { startFakeWarehouse, type FakeWarehouse } from "@market/domain/fulfilment/testing";
 import { createPickupPoint, createProduct, createUser } from "@market/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker, stopWorker } from "./worker.ts";
 
 let database: FreshDatabase;
+// The paid order's pick request goes here, never to a simulator a developer may be running.
+let warehouse: FakeWarehouse;
 beforeAll(async () => {
+  warehouse = await startFakeWarehouse();
   database = await createFreshDatabase({ label: "worker_outbox" });
   const { migrateJobQueue } = await import("@market/db/job-queue");
   await migrateJobQueue(database.url);
   process.env.DATABASE_URL = database.url;
 });
 afterAll(async () => {
+  await warehouse?.close();
   await disconnectPrisma();
   await database?.drop();
 });

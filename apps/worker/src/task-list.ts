@@ -4,6 +4,8 @@ import { SYNC_PRODUCTS_TASK, syncProductsTask } from "@market/domain/search";
 import { createDeliverOutboxEventTask, DELIVER_OUTBOX_EVENT_TASK } from "@market/domain/outbox";
 import { createExpireOrderTask, EXPIRE_ORDER_TASK } from "@market/domain/checkout";
 import { paymentTaskList, settlePaymentBeforeExpiry } from "@market/domain/payments";
+import { warehouseTaskList } from "@market/domain/fulfilment";
+import { notificationTaskList } from "@market/domain/notifications";
 import type { TaskList } from "graphile-worker";
 import { outboxHandlers } from "./outbox-handlers.ts";
 
@@ -17,4 +19,8 @@ export const taskList: TaskList = {
   [EXPIRE_ORDER_TASK]: createExpireOrderTask(settlePaymentBeforeExpiry),
   // Payment reconciliation (cron, see crontab.ts) and the payment sandbox's webhook sender and clock.
   ...paymentTaskList,
+  // Pick requests and their cancellations, sent to the warehouse with retries (see warehouse-jobs.ts).
+  ...warehouseTaskList,
+  // Emails queued by queueEmail when SMTP_URL is set, sent with retries (see send-email.ts).
+  ...notificationTaskList,
 };

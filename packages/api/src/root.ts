@@ -5,11 +5,14 @@ import { catalogRouter } from "./routers/catalog.ts";
 import { checkoutRouter } from "./routers/checkout.ts";
 import { deliveryRouter } from "./routers/delivery.ts";
 import { favouritesRouter } from "./routers/favourites.ts";
+import { notificationsRouter } from "./routers/notifications.ts";
 import { paymentsRouter } from "./routers/payments.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { productRouter } from "./routers/product.ts";
+import { returnsRouter } from "./routers/returns.ts";
 import { reviewsRouter } from "./routers/reviews.ts";
 import { searchRouter } from "./routers/search.ts";
+import { sellerOrdersRouter } from "./routers/seller-orders.ts";
 import { sellersRouter } from "./routers/sellers.ts";
 import { systemRouter } from "./routers/system.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -29,6 +32,9 @@ export const appRouter = router({
   delivery: deliveryRouter,
   search: searchRouter,
   payments: paymentsRouter,
+  returns: returnsRouter,
+  sellerOrders: sellerOrdersRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

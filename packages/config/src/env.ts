@@ -134,6 +134,24 @@ export function warehouseEnv(source: Record<string, string | undefined> = proces
   return parseEnv(warehouseEnvSchema, source);
 }
 
+// Email. With SMTP_URL the worker sends each message through that server (retrying until it
+// accepts); without it the message is only stored and the storefront's development mailbox page
+// (/dev/mailbox) is the delivery. That page shows everyone's mail, so it is refused in production
+// unless DEV_MAILBOX=1 (the end-to-end run, which starts production builds, reads mail there).
+export const emailFields = {
+  SMTP_URL: z.preprocess(blankAsUnset, z.string().url("SMTP_URL must be a URL such as smtps://user:password@smtp.example.com:465").optional()),
+  EMAIL_FROM: z.preprocess(blankAsUnset, z.string().trim().min(3).default("Marketplace <no-reply@marketplace.localhost>")),
+  DEV_MAILBOX: z.preprocess(blankAsUnset, z.enum(["0", "1"], { error: "DEV_MAILBOX must be 1 (on) or 0 (off)" }).optional()),
+};
+// Links in emails point to STOREFRONT_URL (the apps and the worker declare it themselves).
+export const emailEnvSchema = z.object({ ...emailFields, STOREFRONT_URL: z.string().url().default("http://localhost:3000") });
+export type EmailEnv = z.infer<typeof emailEnvSchema>;
+
+/** The validated email variables; throws EnvError naming each bad one. */
+export function emailEnv(source: Record<string, string | undefined> = process.env): EmailEnv {
+  return parseEnv(emailEnvSchema, source);
+}
+
 /** Only the payment variables: for the payment domain (apps and worker). */
 export const paymentEnvSchema = z.object({ ...paymentFields, ...paymentSharedFields }).superRefine(paymentsConfigured);
 export type PaymentEnv = z.infer<typeof paymentEnvSchema>;
@@ -150,7 +168,7 @@ const baseEnvSchema = z
       .string({ error: "DATABASE_URL is required (the dev and test scripts set it for the embedded PostgreSQL)" })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
-    SMTP_URL: optionalUrl,
+    ...emailFields,
     // How long a placed, unpaid order holds its stock (read by the checkout domain).
     RESERVATION_TTL_MINUTES: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(24 * 60).default(15)),
     ...searchFields,

@@ -54,15 +54,17 @@ export async function addFromSeller(page: Page, seller: Seller): Promise<Picked>
 /** The whole number in a money text ("₽2,490" → 2490). */
 export const amount = (text: string | null) => Number((text ?? "").replace(/[^\d]/g, ""));
 
-/** Signs up a new shopper (a fresh, empty cart) and waits for the account page. */
-export async function signUpShopper(page: Page, name: string) {
+/** Signs up a new shopper (a fresh, empty cart), waits for the account page and returns the email. */
+export async function signUpShopper(page: Page, name: string): Promise<string> {
+  const email = uniqueEmail("buyer");
   await page.goto("/sign-up");
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(uniqueEmail("buyer"));
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("buyer-password-1");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: `Hello, ${name}` })).toBeVisible();
+  return email;
 }
 
 /** Fills the payment sandbox's card form with a test card and presses "Pay …". */

@@ -2,7 +2,8 @@
 //   0. type-check every package;
 //   1. unit and integration tests (Vitest) of every package, on a real PostgreSQL;
 //   2. production builds of both apps;
-//   3. a fresh, seeded database, both apps (`next start`) and the worker;
+//   3. a fresh, seeded database, both apps (`next start`), the worker and the warehouse
+//      simulator (fast steps, empty state);
 //   4. the Playwright suites in Chromium; then, alone, the outage suite, which stops and starts
 //      the end-to-end PostgreSQL mid-run (see e2e-postgres.ts).
 // `--only unit` or `--only e2e` runs one half.
@@ -80,13 +81,31 @@ async function endToEndTests(db: StackDatabase): Promise<boolean> {
 
   const storefrontURL = "http://localhost:3100";
   const sellerURL = "http://localhost:3101";
-  await Promise.all([assertPortFree(3100), assertPortFree(3101)]);
+  const warehouseURL = "http://127.0.0.1:3102";
+  await Promise.all([assertPortFree(3100), assertPortFree(3101), assertPortFree(3102)]);
   const env: NodeJS.ProcessEnv = {
     ...productionAppEnv({ databaseUrl, filesDir }),
     STOREFRONT_URL: storefrontURL,
     SELLER_URL: sellerURL,
     SIGN_IN_MAX_FAILURES_PER_CLIENT: "8",
+    // The journey specs read the shoppers' emails there (a production build keeps it off otherwise).
+    DEV_MAILBOX: "1",
+    // Always the simulator, never a real warehouse a developer may have configured. The apps and
+    // the worker find it through warehouseConfig() (same port, same secret from AUTH_SECRET).
+    WAREHOUSE_URL: undefined,
+    WAREHOUSE_SIMULATOR_PORT: "3102",
+    WAREHOUSE_SIMULATOR_STEP_MS: "300",
   };
+  // A state of its own, emptied each run: tasks from an earlier run would report on orders
+  // this database never had.
+  const warehouseStateDir = dataDir("warehouse-simulator-e2e");
+  rmSync(warehouseStateDir, { recursive: true, force: true });
+  const warehouse = startProcess("warehouse", "pnpm", ["--filter", "@market/warehouse-simulator", "start"], {
+    cwd: repoRoot,
+    // The apps run production builds (NODE_ENV=production); the specs drive the simulator's control API.
+    env: { ...env, WAREHOUSE_SIMULATOR_STATE_FILE: path.join(warehouseStateDir, "state.json"), WAREHOUSE_SIMULATOR_CONTROL: "1" },
+  });
+  processes.push(warehouse);
   const storefront = startProcess("storefront", "pnpm", ["--filter", "@market/storefront", "start"], { cwd: repoRoot, env: { ...env, PORT: "3100" } });
   const seller = startProcess("seller", "pnpm", ["--filter", "@market/seller", "start"], { cwd: repoRoot, env: { ...env, PORT: "3101" } });
   const startWorker = () => startProcess("worker", "pnpm", ["--filter", "@market/worker", "start"], { cwd: repoRoot, env });
@@ -95,6 +114,7 @@ async function endToEndTests(db: StackDatabase): Promise<boolean> {
   await Promise.all([
     waitForHttp(`${storefrontURL}/api/health`, { proc: storefront }),
     waitForHttp(`${sellerURL}/api/health`, { proc: seller }),
+    waitForHttp(`${warehouseURL}/health`, { proc: warehouse }),
   ]);
 
   const reportFile = path.join(repoRoot, ".data", "reports", "playwright.json");
@@ -102,6 +122,7 @@ async function endToEndTests(db: StackDatabase): Promise<boolean> {
     ...process.env,
     E2E_STOREFRONT_URL: storefrontURL,
     E2E_SELLER_URL: sellerURL,
+    E2E_WAREHOUSE_URL: warehouseURL,
     E2E_CLIENT_SIGN_IN_LIMIT: "8",
     PLAYWRIGHT_JSON_REPORT: reportFile,
   });
@@ -136,6 +157,7 @@ async function endToEndTests(db: StackDatabase): Promise<boolean> {
     E2E_CONTROL_URL: control.url,
     E2E_STOREFRONT_URL: storefrontURL,
     E2E_SELLER_URL: sellerURL,
+    E2E_WAREHOUSE_URL: warehouseURL,
     PLAYWRIGHT_JSON_REPORT: outageReport,
   });
   addPlaywrightReport(outageReport);

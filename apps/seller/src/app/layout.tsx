@@ -23,9 +23,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/" className="text-lg font-bold">
                 Marketplace <span className="font-normal text-white/70">Seller portal</span>
               </Link>
-              <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
+              <nav aria-label="Account" className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
                 {user ? (
                   <>
+                    {user.role === "SELLER" ? (
+                      <>
+                        <Link href="/orders" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                          Orders to ship
+                        </Link>
+                        <Link href="/returns" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                          Returns
+                        </Link>
+                      </>
+                    ) : null}
                     {user.role === "ADMIN" ? (
                       <Link href="/admin/jobs" className="rounded-lg px-2 py-1 hover:bg-white/15">
                         Jobs

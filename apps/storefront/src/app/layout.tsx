@@ -8,6 +8,7 @@ import { getLocale, getTranslator } from "@market/web/i18n/server";
 import { TRPCReactProvider } from "@market/web/trpc-client";
 import { SearchBox } from "../components/search-box";
 import { ServiceWorker } from "../components/service-worker";
+import { NotificationBell } from "../components/header/notification-bell";
 import { ShopperLinks } from "../components/header/shopper-links";
 import "./globals.css";
 
@@ -38,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <SearchBox />
                   </Suspense>
                 </div>
-                <nav aria-label={t("nav.account")} className="ml-auto flex items-center gap-2 text-sm">
+                <nav aria-label={t("nav.account")} className="ml-auto flex flex-wrap items-center justify-end gap-x-2 gap-y-1 text-sm">
                   <LocaleSwitcher current={locale} label={t("nav.language")} />
                   {user ? (
                     <>
@@ -51,6 +52,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                       <Link href="/sign-out" className="rounded-lg px-2 py-1 hover:bg-white/15">
                         {t("nav.signOut")}
                       </Link>
+                      <NotificationBell />
                     </>
                   ) : (
                     <>

@@ -2,4 +2,5 @@ export { createTrpcRouteHandler, type TrpcRouteOptions } from "./trpc-route.ts";
 export { checkCsrf, type CsrfOptions, type CsrfVerdict } from "./csrf.ts";
 export { readCookie, serializeCookie } from "./cookies.ts";
 export { createStripeWebhookHandler } from "./stripe-webhook.ts";
+export { createWarehouseWebhookHandler } from "./warehouse-webhook.ts";
 export { createPaymentSandboxHandler } from "./payment-sandbox.ts";

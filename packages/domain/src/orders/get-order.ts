@@ -3,7 +3,7 @@
 import { getPrisma, type Currency, type DeliveryMethod, type FulfilmentStatus, type PaymentStatus } from "@market/db";
 import { AppError } from "../errors.ts";
 import { fileUrl } from "../files/index.ts";
-import { shopperOrderStatus, type ShopperOrderStatus } from "./order-status.ts";
+import { partStatusForShopper, shopperOrderStatus, type ShopperOrderStatus } from "./order-status.ts";
 import { orderNumberInput, type OrderNumberInput } from "./schemas.ts";
 
 export type TimelineEntry = { at: Date; kind: "placed" | "paid" | "cancelled" | `part-${Lowercase<FulfilmentStatus>}`; seller?: string; trackingNumber?: string | null };
@@ -58,7 +58,8 @@ export async function getOrder(userId: string, input: OrderNumberInput): Promise
   if (order.paidAt) timeline.push({ at: order.paidAt, kind: "paid" });
   for (const part of order.parts) {
     for (const event of part.events) {
-      timeline.push({ at: event.occurredAt, kind: `part-${event.status.toLowerCase() as Lowercase<FulfilmentStatus>}`, seller: part.seller.name, trackingNumber: event.trackingNumber });
+      const status = partStatusForShopper(event.status, order.deliveryMethod);
+      timeline.push({ at: event.occurredAt, kind: `part-${status.toLowerCase() as Lowercase<FulfilmentStatus>}`, seller: part.seller.name, trackingNumber: event.trackingNumber });
     }
   }
   if (order.cancelledAt) timeline.push({ at: order.cancelledAt, kind: "cancelled" });

@@ -26,6 +26,7 @@ export async function listOrders(userId: string, input: ListOrdersInput = {}): P
       id: true,
       number: true,
       status: true,
+      deliveryMethod: true,
       createdAt: true,
       totalMinor: true,
       currency: true,

@@ -1,5 +1,5 @@
 // What the shopper is told about an order, derived from the order and its parts in one place.
-import { FulfilmentStatus, OrderStatus } from "@market/db";
+import { DeliveryMethod, FulfilmentStatus, OrderStatus } from "@market/db";
 
 export type ShopperOrderStatus =
   | "awaiting-payment"
@@ -35,12 +35,28 @@ const BY_PART: Record<string, ShopperOrderStatus> = {
   DELIVERED: "delivered",
 };
 
-export function shopperOrderStatus(order: { status: OrderStatus }, parts: readonly { status: FulfilmentStatus }[]): ShopperOrderStatus {
+/**
+ * What a part's status means to the shopper. The warehouse's DELIVERED is the end of its
+ * journey: for a pickup order that is the pickup point, where the shopper still has to collect it.
+ */
+export function partStatusForShopper(status: FulfilmentStatus, deliveryMethod: DeliveryMethod): FulfilmentStatus {
+  return status === FulfilmentStatus.DELIVERED && deliveryMethod === DeliveryMethod.PICKUP ? FulfilmentStatus.READY_FOR_PICKUP : status;
+}
+
+export function shopperOrderStatus(
+  order: { status: OrderStatus; deliveryMethod: DeliveryMethod },
+  parts: readonly { status: FulfilmentStatus }[],
+): ShopperOrderStatus {
   if (order.status === OrderStatus.CANCELLED) return "cancelled";
   if (order.status === OrderStatus.REFUNDED) return "refunded";
   if (order.status === OrderStatus.PENDING_PAYMENT) return "awaiting-payment";
+  // PAID or COMPLETED (every live parcel delivered): the parcels tell.
   const live = parts.filter((p) => PART_PROGRESS.includes(p.status));
-  if (live.length === 0) return "paid";
+  if (live.length === 0) {
+    if (parts.length > 0 && parts.every((p) => p.status === FulfilmentStatus.CANCELLED)) return "cancelled";
+    // Everything returned (or an order without parts, which does not happen) has ended.
+    return order.status === OrderStatus.COMPLETED ? "delivered" : "paid";
+  }
   const least = live.reduce((min, p) => (PART_PROGRESS.indexOf(p.status) < PART_PROGRESS.indexOf(min.status) ? p : min));
-  return BY_PART[least.status] ?? "paid";
+  return BY_PART[partStatusForShopper(least.status, order.deliveryMethod)] ?? "paid";
 }

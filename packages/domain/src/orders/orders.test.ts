@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { getPrisma } from "@market/db";
 import { describe, expect, it } from "vitest";
 import { markOrderPaid, placeOrder } from "../checkout/index.ts";
+import { applyFulfilmentUpdate } from "../fulfilment/apply-fulfilment-update.ts";
 import { createPickupPoint, createProduct, createUser } from "../testing/shop-fixtures.ts";
 import { getOrder, listOrders, shopperOrderStatus } from "./index.ts";
 
@@ -37,6 +38,23 @@ describe("a shopper's orders", () => {
     expect(paid.timeline.map((e) => e.kind)).toEqual(["placed", "paid"]);
   });
 
+  it("shows a pickup order the warehouse delivered as ready for pickup, in its status and its timeline", async () => {
+    const owner = await createUser();
+    const placed = await placeFor(owner.id);
+    await getPrisma().$transaction((tx) => markOrderPaid(tx, { orderId: placed.orderId, paymentId: randomUUID() }));
+    const part = await getPrisma().orderPart.findFirstOrThrow({ where: { orderId: placed.orderId } });
+    const report = (status: "ACCEPTED" | "SHIPPED" | "DELIVERED", minutes: number) =>
+      getPrisma().$transaction((tx) => applyFulfilmentUpdate(tx, { orderPartId: part.id, status, occurredAt: new Date(Date.now() + minutes * 60_000), source: "WAREHOUSE", trackingNumber: status === "SHIPPED" ? "TRK-1" : null }));
+    await report("ACCEPTED", 1);
+    expect((await getOrder(owner.id, { number: placed.number })).status).toBe("being-prepared");
+    await report("SHIPPED", 2);
+    await report("DELIVERED", 3);
+    const detail = await getOrder(owner.id, { number: placed.number });
+    expect(detail.status).toBe("ready-for-pickup");
+    expect(detail.timeline.map((e) => e.kind)).toEqual(["placed", "paid", "part-accepted", "part-shipped", "part-ready_for_pickup"]);
+    expect((await listOrders(owner.id)).orders[0]).toMatchObject({ number: placed.number, status: "ready-for-pickup" });
+  });
+
   it("lists the shopper's own orders newest first, a page at a time", async () => {
     const owner = await createUser();
     const first = await placeFor(owner.id);
@@ -49,8 +67,23 @@ describe("a shopper's orders", () => {
   });
 
   it("is as far along as its least advanced parcel", () => {
-    expect(shopperOrderStatus({ status: "PAID" }, [{ status: "SHIPPED" }, { status: "PICKING" }])).toBe("being-prepared");
-    expect(shopperOrderStatus({ status: "PAID" }, [{ status: "DELIVERED" }, { status: "READY_FOR_PICKUP" }])).toBe("ready-for-pickup");
-    expect(shopperOrderStatus({ status: "CANCELLED" }, [{ status: "CANCELLED" }])).toBe("cancelled");
+    const pickup = (status: "PAID" | "COMPLETED" | "CANCELLED") => ({ status, deliveryMethod: "PICKUP" as const });
+    const courier = (status: "PAID" | "COMPLETED" | "CANCELLED") => ({ status, deliveryMethod: "COURIER" as const });
+    expect(shopperOrderStatus(pickup("PAID"), [{ status: "SHIPPED" }, { status: "PICKING" }])).toBe("being-prepared");
+    expect(shopperOrderStatus(pickup("PAID"), [{ status: "DELIVERED" }, { status: "READY_FOR_PICKUP" }])).toBe("ready-for-pickup");
+    expect(shopperOrderStatus(pickup("CANCELLED"), [{ status: "CANCELLED" }])).toBe("cancelled");
+    // A cancelled parcel does not hold the rest of the order back.
+    expect(shopperOrderStatus(courier("PAID"), [{ status: "CANCELLED" }, { status: "PACKED" }])).toBe("packed");
+    expect(shopperOrderStatus(courier("PAID"), [{ status: "CANCELLED" }, { status: "CANCELLED" }])).toBe("cancelled");
+  });
+
+  it("tells a pickup order that reached its pickup point apart from a courier order handed over", () => {
+    // The warehouse's DELIVERED is the pickup point for a pickup order: it is waiting there.
+    expect(shopperOrderStatus({ status: "PAID", deliveryMethod: "PICKUP" }, [{ status: "DELIVERED" }, { status: "SHIPPED" }])).toBe("shipped");
+    expect(shopperOrderStatus({ status: "COMPLETED", deliveryMethod: "PICKUP" }, [{ status: "DELIVERED" }])).toBe("ready-for-pickup");
+    expect(shopperOrderStatus({ status: "COMPLETED", deliveryMethod: "COURIER" }, [{ status: "DELIVERED" }, { status: "CANCELLED" }])).toBe("delivered");
+    expect(shopperOrderStatus({ status: "COMPLETED", deliveryMethod: "COURIER" }, [{ status: "RETURNED" }])).toBe("delivered");
+    expect(shopperOrderStatus({ status: "PAID", deliveryMethod: "COURIER" }, [{ status: "NEW" }])).toBe("paid");
+    expect(shopperOrderStatus({ status: "REFUNDED", deliveryMethod: "COURIER" }, [{ status: "RETURNED" }])).toBe("refunded");
   });
 });

@@ -18,7 +18,8 @@
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { repoRoot } from "@market/db/paths";
+import { rmSync } from "node:fs";
+import { dataDir, repoRoot } from "@market/db/paths";
 import type { StackDatabase } from "../database.ts";
 import { productionAppEnv } from "../production-env.ts";
 import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedProcess } from "../processes.ts";
@@ -40,6 +41,7 @@ const DURATION_S = Number(options.duration);
 const HOT_SHOPPERS = Number(options["hot-shoppers"]);
 const HOT_STOCK = Number(options["hot-stock"]);
 const PORT = 3220;
+const WAREHOUSE_PORT = 3222;
 const BASE = `http://localhost:${PORT}`;
 const PASSWORD = "bench-password-1";
 const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString("hex")}`;
@@ -75,7 +77,7 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
   const notes: string[] = [];
   console.log(`Machine: ${machine()}`);
   console.log(`Load average (1/5/15 min) at start: ${loadAverage()}`);
-  await assertPortFree(PORT);
+  await Promise.all([assertPortFree(PORT), assertPortFree(WAREHOUSE_PORT)]);
 
   const build = options["skip-build"]
     ? Promise.resolve(0)
@@ -114,11 +116,22 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
     PORT: String(PORT),
     STOREFRONT_URL: BASE,
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    // Paid orders go on to the warehouse, as in production: the simulator on a port of its own.
+    WAREHOUSE_URL: undefined,
+    WAREHOUSE_SIMULATOR_PORT: String(WAREHOUSE_PORT),
   };
+  const warehouseState = dataDir("warehouse-simulator-bench");
+  rmSync(warehouseState, { recursive: true, force: true });
   const storefront = startProcess("storefront", "pnpm", ["--filter", "@market/storefront", "start"], { cwd: repoRoot, env, quiet: true });
   const worker = startProcess("worker", "pnpm", ["--filter", "@market/worker", "start"], { cwd: repoRoot, env, quiet: true });
-  processes.push(storefront, worker);
+  const warehouse = startProcess("warehouse", "pnpm", ["--filter", "@market/warehouse-simulator", "start"], {
+    cwd: repoRoot,
+    env: { ...env, WAREHOUSE_SIMULATOR_STATE_FILE: path.join(warehouseState, "state.json") },
+    quiet: true,
+  });
+  processes.push(storefront, worker, warehouse);
   await waitForHttp(`${BASE}/api/health`, { proc: storefront });
+  await waitForHttp(`http://127.0.0.1:${WAREHOUSE_PORT}/health`, { proc: warehouse });
 
   const clients = emails.map(() => new ShopperClient(BASE));
   await Promise.all(clients.map((client, i) => client.signIn(emails[i]!, PASSWORD)));

@@ -19,13 +19,13 @@ export const TIMELINE_KEY = {
   cancelled: "orders.timeline.cancelled",
   "part-awaiting_payment": "orders.timeline.placed",
   "part-new": "orders.timeline.paid",
-  "part-accepted": "orders.status.beingPrepared",
-  "part-picking": "orders.status.beingPrepared",
+  "part-accepted": "orders.timeline.accepted",
+  "part-picking": "orders.timeline.picking",
   "part-packed": "orders.status.packed",
   "part-shipped": "orders.status.shipped",
   "part-ready_for_pickup": "orders.status.readyForPickup",
   "part-delivered": "orders.status.delivered",
-  "part-cancelled": "orders.status.cancelled",
+  "part-cancelled": "orders.timeline.partCancelled",
   "part-returned": "orders.timeline.returned",
 } as const satisfies Record<TimelineEntry["kind"], string>;
 

@@ -7,7 +7,10 @@ import { getSessionUser } from "@market/auth";
 import { Alert, cn, formatMoney } from "@market/ui";
 import { getLocale, getTranslator } from "@market/web/i18n/server";
 import { serverCaller } from "@market/web/trpc-server";
-import { AutoRefresh } from "../../../components/orders/auto-refresh";
+import { canShopperCancel } from "@market/domain/fulfilment";
+import { CancelOrderButton } from "../../../components/orders/cancel-order-button";
+import { LineReturn } from "../../../components/orders/line-return";
+import { OrderLiveUpdates } from "../../../components/orders/order-live-updates";
 import { STATUS_KEY, STATUS_TONE, TIMELINE_KEY } from "../../../components/orders/status-text";
 
 type Props = { params: Promise<{ number: string }> };
@@ -21,6 +24,8 @@ export default async function OrderPage({ params }: Props) {
   const { number } = await params;
   if (!(await getSessionUser())) redirect(`/sign-in?callbackUrl=/orders/${encodeURIComponent(number)}`);
   const [api, t, locale] = await Promise.all([serverCaller("storefront"), getTranslator(), getLocale()]);
+  // Read before the order, so a change between the two reads makes the next poll refresh the page.
+  const updates = await api.notifications.orderUpdates({ number: decodeURIComponent(number) }).catch(() => null);
   const order = await api.orders.get({ number: decodeURIComponent(number) }).catch((error: unknown) => {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
@@ -28,14 +33,20 @@ export default async function OrderPage({ params }: Props) {
   const money = (minor: number) => formatMoney(minor, order.currency, locale);
   const dateTime = (at: Date) => at.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
   const awaitingPayment = order.status === "awaiting-payment";
-  const finished = ["delivered", "cancelled", "refunded"].includes(order.status);
+  // Returns only exist for delivered parcels; without them the page still shows the order.
+  const hasDelivered = order.parts.some((part) => part.status === "DELIVERED" || part.status === "RETURNED");
+  const returns = hasDelivered ? await api.returns.forOrder({ number: order.number }).catch(() => null) : null;
+  const returnsOf = new Map(returns?.lines.map((line) => [line.orderLineId, line]));
+  // Nothing reports after these (a pickup parcel has no "collected" event), so polling stops.
+  const finished = ["delivered", "ready-for-pickup", "cancelled", "refunded"].includes(order.status);
 
   return (
     <div className="flex flex-col gap-4">
-      {finished ? null : <AutoRefresh everyMs={awaitingPayment ? 3_000 : 15_000} />}
+      {finished || !updates ? null : <OrderLiveUpdates number={order.number} stamp={updates.stamp} everyMs={awaitingPayment ? 3_000 : 5_000} />}
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{t("orders.number", { number: order.number })}</h1>
         <span role="status" className={cn("rounded-full px-3 py-1 text-sm font-semibold", STATUS_TONE[order.status])}>{t(STATUS_KEY[order.status])}</span>
+        {canShopperCancel(order) ? <div className="ml-auto"><CancelOrderButton number={order.number} paid={!awaitingPayment} /></div> : null}
       </div>
 
       {awaitingPayment ? (
@@ -48,6 +59,7 @@ export default async function OrderPage({ params }: Props) {
         </Alert>
       ) : null}
       {order.status === "cancelled" && order.cancelReason ? <Alert tone="info">{order.cancelReason}</Alert> : null}
+      {order.status === "cancelled" && order.paidAt ? <Alert tone="info">{t("orders.cancel.refundNote")}</Alert> : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] lg:items-start">
         <div className="flex flex-col gap-4">
@@ -68,6 +80,7 @@ export default async function OrderPage({ params }: Props) {
                       <Link href={`/products/${line.productSlug}`} className="font-medium hover:underline">{line.title}</Link>
                       <span className="text-muted">{[line.size, line.color].filter(Boolean).join(", ")}</span>
                       <span className="text-muted">{t("cart.quantity", { count: line.quantity })} · {t("cart.each", { price: money(line.unitPriceMinor) })}</span>
+                      {returnsOf.get(line.id) ? <LineReturn title={line.title} currency={order.currency} info={returnsOf.get(line.id)!} /> : null}
                     </div>
                     <span className="font-semibold">{money(line.lineTotalMinor)}</span>
                   </li>

@@ -1,0 +1,60 @@
+// Reporting one event to the storefront's warehouse webhook, signed as the contract says.
+import { signWarehousePayload, type WarehouseEvent } from "@market/domain/fulfilment/contract";
+
+export type DeliveryOutcome =
+  /** 2xx: accepted (a duplicate is accepted too). */
+  | { kind: "delivered"; status: number }
+  /** 404: the storefront does not know the order; sending it again will not change that. */
+  | { kind: "rejected"; status: number; detail: string }
+  /** Anything else (5xx, 400, a refused connection, a timeout): try again later. */
+  | { kind: "retry"; detail: string; retryAfterMs?: number };
+
+export type RetryPolicy = { baseMs: number; maxMs: number; maxAttempts: number };
+
+/** About an hour and a half of retries before an event is given up on. */
+export const defaultRetryPolicy: RetryPolicy = { baseMs: 1_000, maxMs: 60_000, maxAttempts: 100 };
+
+/**
+ * Exponential, capped, with jitter so that many stuck events do not retry in lockstep; at least
+ * the receiver's Retry-After, within the same cap.
+ */
+export function backoffMs(failures: number, policy: RetryPolicy, retryAfterMs = 0): number {
+  const exponential = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, failures - 1));
+  return Math.min(policy.maxMs, Math.max(retryAfterMs, Math.round(exponential * (0.75 + Math.random() * 0.5))));
+}
+
+export async function deliverEvent(
+  webhookUrl: string,
+  event: WarehouseEvent,
+  secret: string,
+  { signal, timeoutMs = 10_000 }: { signal: AbortSignal; timeoutMs?: number },
+): Promise<DeliveryOutcome> {
+  const body = JSON.stringify(event);
+  let response: Response;
+  try {
+    response = await fetch(webhookUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-warehouse-signature": signWarehousePayload(body, secret),
+        "user-agent": "market-warehouse-simulator",
+      },
+      body,
+      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+    });
+  } catch (error) {
+    return { kind: "retry", detail: error instanceof Error ? `${error.name}: ${error.message}${causeOf(error)}` : String(error) };
+  }
+  const text = await response.text().catch(() => "");
+  if (response.ok) return { kind: "delivered", status: response.status };
+  const detail = `HTTP ${response.status}${text ? `: ${text.slice(0, 300)}` : ""}`;
+  if (response.status === 404) return { kind: "rejected", status: response.status, detail };
+  // The storefront says when to come back while its database is down (503 Retry-After).
+  const retryAfterSeconds = Number(response.headers.get("retry-after"));
+  return { kind: "retry", detail, ...(retryAfterSeconds > 0 ? { retryAfterMs: retryAfterSeconds * 1000 } : {}) };
+}
+
+function causeOf(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? ` (${cause.message})` : "";
+}

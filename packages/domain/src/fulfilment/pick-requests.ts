@@ -1,0 +1,130 @@
+// After payment, every seller part stored in a marketplace warehouse is sent to the warehouse
+// system as a pick request (guarantee 2 of the brief: the warehouse never prepares an order
+// twice). Two steps, each idempotent:
+//   1. the OrderPaid consumer creates the part's Shipment (unique key `pick:<partId>`) and queues
+//      the send job in the same transaction, so a redelivered OrderPaid finds the shipment and
+//      queues nothing;
+//   2. the job POSTs the request with `Idempotency-Key: pick:<partId>`, retrying with backoff
+//      until the warehouse answers 2xx; the warehouse makes one pick task per key however often
+//      it is asked. Parts in a seller's own warehouse get no pick request: the seller ships them
+//      from the portal.
+import { FulfilmentStatus, getPrisma, WarehouseKind } from "@market/db";
+import type { Task } from "graphile-worker";
+import { z } from "zod";
+import type { OutboxHandler } from "../outbox/index.ts";
+import { buildPickRequest } from "./build-pick-request.ts";
+import { pickRequestResponseSchema } from "./warehouse-contract.ts";
+import { describeFailure, logFulfilment, postToWarehouse } from "./warehouse-client.ts";
+import { pickJobKey, queuePickCancellationJob, queuePickRequestJob } from "./warehouse-jobs.ts";
+
+/** Statuses in which a part no longer needs picking. */
+const NOT_TO_PICK: FulfilmentStatus[] = [FulfilmentStatus.AWAITING_PAYMENT, FulfilmentStatus.CANCELLED, FulfilmentStatus.RETURNED];
+
+/**
+ * Creates the shipment of each marketplace-warehouse part of a paid order and queues its pick
+ * request. Returns the parts queued now (none when this already happened).
+ */
+export async function queuePickRequests(orderId: string, { requestId = null }: { requestId?: string | null } = {}): Promise<string[]> {
+  const prisma = getPrisma();
+  const queued = await prisma.$transaction(async (tx) => {
+    const parts = await tx.orderPart.findMany({
+      where: { orderId, status: { notIn: NOT_TO_PICK }, warehouse: { kind: WarehouseKind.MARKETPLACE } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    const ids: string[] = [];
+    for (const part of parts) {
+      // A concurrent delivery of the same event waits here on the unique key, then inserts nothing.
+      const created = await tx.shipment.createMany({ data: [{ orderPartId: part.id, idempotencyKey: pickJobKey(part.id) }], skipDuplicates: true });
+      if (created.count === 0) continue;
+      await queuePickRequestJob(tx, part.id);
+      ids.push(part.id);
+    }
+    return ids;
+  });
+  if (queued.length > 0) logFulfilment("info", "pick requests queued", { orderId, orderPartIds: queued, requestId });
+  return queued;
+}
+
+export const requestPicksHandler: OutboxHandler<"OrderPaid"> = {
+  name: "fulfilment.request-picks",
+  async handle(event) {
+    await queuePickRequests(event.payload.orderId, { requestId: event.requestId });
+  },
+};
+
+export type PickRequestOutcome = "requested" | "duplicate" | "already-requested" | "part-cancelled" | "no-shipment" | "unknown-part";
+
+export class WarehouseRequestError extends Error {
+  override name = "WarehouseRequestError";
+}
+
+/**
+ * One attempt to hand a part to the warehouse. Throws WarehouseRequestError (after recording it
+ * on the shipment) when the warehouse did not accept it, so the job retries: a network error, a
+ * 5xx or 429 are passing; a 4xx is a bug on one side, and stays visible as a failing job.
+ */
+export async function sendPickRequest(orderPartId: string, { now = new Date() }: { now?: Date } = {}): Promise<PickRequestOutcome> {
+  const prisma = getPrisma();
+  const idempotencyKey = pickJobKey(orderPartId);
+  const shipment = await prisma.shipment.findUnique({ where: { idempotencyKey }, select: { id: true, requestedAt: true } });
+  if (!shipment) return "no-shipment";
+  if (shipment.requestedAt) return "already-requested";
+
+  const part = await buildPickRequest(orderPartId, { now });
+  if (!part) return "unknown-part";
+  // Cancelled before it was ever sent: the warehouse never hears of it.
+  if (part.status === FulfilmentStatus.CANCELLED) return "part-cancelled";
+
+  const answer = await postToWarehouse("/pick-requests", part.request, { idempotencyKey });
+  let failure: string | null = null;
+  let accepted: z.infer<typeof pickRequestResponseSchema> | null = null;
+  if (answer.kind === "answered" && answer.status >= 200 && answer.status < 300) {
+    const parsed = pickRequestResponseSchema.safeParse(safeJson(answer.body));
+    if (parsed.success) accepted = parsed.data;
+    else failure = `HTTP ${answer.status} with an unexpected body: ${answer.body.slice(0, 200)}`;
+  } else {
+    failure = describeFailure(answer);
+  }
+
+  if (!accepted) {
+    await prisma.shipment.update({ where: { id: shipment.id }, data: { lastError: failure } });
+    logFulfilment("warn", "pick request failed", { orderPartId, orderNumber: part.request.orderNumber, error: failure, willRetry: true });
+    throw new WarehouseRequestError(`The warehouse did not accept the pick request for part ${orderPartId}: ${failure}`);
+  }
+
+  const cancelledMeanwhile = await prisma.$transaction(async (tx) => {
+    // Under the part's lock: a shopper's cancellation that committed while the request was in
+    // flight found no requested shipment to cancel, so the cancellation is queued from here.
+    const [locked] = await tx.$queryRaw<{ status: FulfilmentStatus; cancelReason: string | null }[]>`
+      SELECT p.status, o."cancelReason" FROM "OrderPart" p JOIN "Order" o ON o.id = p."orderId" WHERE p.id = ${orderPartId}::uuid FOR UPDATE OF p`;
+    await tx.shipment.update({ where: { id: shipment.id }, data: { requestedAt: now, externalId: accepted.pickTaskId, lastError: null } });
+    if (locked?.status !== FulfilmentStatus.CANCELLED) return false;
+    await queuePickCancellationJob(tx, orderPartId, locked.cancelReason ?? "The order was cancelled.");
+    return true;
+  });
+  logFulfilment("info", "pick request accepted", {
+    orderPartId,
+    orderNumber: part.request.orderNumber,
+    pickTaskId: accepted.pickTaskId,
+    duplicate: accepted.duplicate ?? false,
+    ...(cancelledMeanwhile ? { cancellationQueued: true } : {}),
+  });
+  return accepted.duplicate ? "duplicate" : "requested";
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const jobPayload = z.object({ orderPartId: z.uuid() });
+
+export const sendPickRequestTask: Task = async (payload) => {
+  const { orderPartId } = jobPayload.parse(payload);
+  const outcome = await sendPickRequest(orderPartId);
+  if (outcome !== "requested" && outcome !== "duplicate") logFulfilment("info", "pick request not sent", { orderPartId, outcome });
+};

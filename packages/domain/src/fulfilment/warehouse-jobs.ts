@@ -1,0 +1,38 @@
+// The jobs that talk to the warehouse, queued in the caller's transaction (graphile-worker's jobs
+// are rows in the same database, so a job exists exactly when the change that needs it commits).
+import type { Db } from "../db.ts";
+
+export const SEND_PICK_REQUEST_TASK = "fulfilment.send-pick-request";
+export const SEND_PICK_CANCELLATION_TASK = "fulfilment.send-pick-cancellation";
+
+/**
+ * graphile-worker waits exp(min(attempt, 10)) seconds after a failed attempt: the first ten
+ * attempts fall within about 3.6 hours, then one every ~6.1 hours. 30 attempts therefore keep
+ * trying for about 126 hours (5.2 days), long enough to ride out a warehouse outage over a
+ * weekend. After the last one the job stays in the queue as failed, on the admin jobs page, for
+ * an operator to see and retry: a pick request is never silently dropped.
+ */
+export const WAREHOUSE_JOB_MAX_ATTEMPTS = 30;
+
+export const pickJobKey = (orderPartId: string) => `pick:${orderPartId}`;
+export const pickCancelJobKey = (orderPartId: string) => `pick-cancel:${orderPartId}`;
+
+export async function queuePickRequestJob(tx: Db, orderPartId: string): Promise<void> {
+  await tx.$executeRaw`
+    SELECT graphile_worker.add_job(
+      ${SEND_PICK_REQUEST_TASK},
+      json_build_object('orderPartId', ${orderPartId}::text),
+      job_key => ${pickJobKey(orderPartId)},
+      max_attempts => ${WAREHOUSE_JOB_MAX_ATTEMPTS}
+    )`;
+}
+
+export async function queuePickCancellationJob(tx: Db, orderPartId: string, reason: string): Promise<void> {
+  await tx.$executeRaw`
+    SELECT graphile_worker.add_job(
+      ${SEND_PICK_CANCELLATION_TASK},
+      json_build_object('orderPartId', ${orderPartId}::text, 'reason', ${reason}::text),
+      job_key => ${pickCancelJobKey(orderPartId)},
+      max_attempts => ${WAREHOUSE_JOB_MAX_ATTEMPTS}
+    )`;
+}
