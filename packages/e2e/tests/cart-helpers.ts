@@ -74,3 +74,18 @@ export async function payWithCard(page: Page, card: string) {
   await page.getByLabel("Security code (CVC)").fill("123");
   await page.getByRole("button", { name: /^Pay / }).click();
 }
+
+/** Checks out the cart by courier to this address and lands on the pay page. Returns the order number. */
+export async function checkOutByCourier(page: Page, { city = "Moscow", street = "Tverskaya 1" }: { city?: string; street?: string } = {}): Promise<string> {
+  await page.goto("/checkout");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("radio", { name: /^Courier/ }).check();
+  await page.getByLabel("City").fill(city);
+  await page.getByLabel("Street and house").fill(street);
+  await page.getByLabel("Phone").fill("+7 900 123-45-67");
+  await page.getByRole("button", { name: /^Place order/ }).click();
+  await expect(page).toHaveURL(/\/orders\/[^/]+\/pay$/);
+  const number = decodeURIComponent(new URL(page.url()).pathname.split("/")[2]!);
+  await page.waitForLoadState("networkidle");
+  return number;
+}

@@ -1,21 +1,12 @@
 // The brief's whole sequence with the warehouse simulator (steps of 300 ms in the test stack):
 // pay → pick list to the warehouse → ACCEPTED … DELIVERED through the signed webhook → the order
 // page follows without a reload → the shopper is told in the app and by email.
-import { expect, test, type Page } from "@playwright/test";
-import { addFromSeller, payWithCard, SELLERS, signUpShopper } from "./cart-helpers.ts";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { addFromSeller, checkOutByCourier, payWithCard, SELLERS, signUpShopper } from "./cart-helpers.ts";
 
 /** Checks out the cart by courier and pays with the sandbox's good card. Returns the order number. */
 async function buyByCourier(page: Page): Promise<string> {
-  await page.goto("/checkout");
-  await page.waitForLoadState("networkidle");
-  await page.getByRole("radio", { name: /^Courier/ }).check();
-  await page.getByLabel("City").fill("Moscow");
-  await page.getByLabel("Street and house").fill("Tverskaya 1");
-  await page.getByLabel("Phone").fill("+7 900 123-45-67");
-  await page.getByRole("button", { name: /^Place order/ }).click();
-  await expect(page).toHaveURL(/\/orders\/[^/]+\/pay$/);
-  const number = decodeURIComponent(new URL(page.url()).pathname.split("/")[2]!);
-  await page.waitForLoadState("networkidle");
+  const number = await checkOutByCourier(page);
   await payWithCard(page, "4242 4242 4242 4242");
   await expect(page).toHaveURL(new RegExp(`/orders/${number}$`), { timeout: 30_000 });
   return number;
@@ -56,4 +47,41 @@ test("from payment to delivered: the order page follows the warehouse, the bell 
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByRole("article", { name: `Order ${number}: your package from ${SELLERS.nordic.name} is being prepared` })).toHaveCount(1);
   await expect(page.getByRole("article", { name: `Order ${number}: your package from ${SELLERS.nordic.name} has been delivered` })).toHaveCount(1);
+});
+
+const warehouseURL = process.env.E2E_WAREHOUSE_URL ?? "http://127.0.0.1:3002";
+
+/** The simulator's test switches (the suites run one at a time, so a test may flip them). */
+async function simulatorModes(request: APIRequestContext, modes: { duplicates?: boolean; outOfOrder?: boolean }) {
+  const response = await request.post(`${warehouseURL}/control`, { data: modes });
+  expect(response.ok()).toBe(true);
+}
+
+test("every report twice and out of order: the order ends delivered and each step is told once", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await simulatorModes(request, { duplicates: true, outOfOrder: true });
+  try {
+    const email = await signUpShopper(page, "Dina Duplicate");
+    await addFromSeller(page, SELLERS.nordic);
+    const number = await buyByCourier(page);
+    // ACCEPTED, PACKED, PICKING (late: kept, not applied), DELIVERED, SHIPPED (late), each sent twice.
+    await expect(page.getByRole("status").filter({ hasText: /^Delivered$/ })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("region", { name: `Parcel 1 · ${SELLERS.nordic.name}` })).toContainText(/Tracking number WB-SIM-\d+/);
+
+    await page.goto("/notifications");
+    const list = page.getByRole("list", { name: "Your notifications" });
+    await expect(list.getByRole("link", { name: `Your package from ${SELLERS.nordic.name} has been delivered` })).toHaveCount(1);
+    await expect(list.getByRole("link", { name: `Your package from ${SELLERS.nordic.name} is being prepared` })).toHaveCount(1);
+    await expect(list.getByRole("link", { name: `Your package from ${SELLERS.nordic.name} is packed` })).toHaveCount(1);
+    await expect(list.getByRole("link", { name: `Order ${number} is paid` })).toHaveCount(1);
+    await expect(list.getByRole("listitem")).toHaveCount(4);
+
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await page.getByRole("searchbox", { name: "Recipient" }).fill(email);
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByRole("article", { name: `Order ${number}: your package from ${SELLERS.nordic.name} has been delivered` })).toHaveCount(1);
+    await expect(page.getByRole("article", { name: `Order ${number}: your package from ${SELLERS.nordic.name} is being prepared` })).toHaveCount(1);
+  } finally {
+    await simulatorModes(request, { duplicates: false, outOfOrder: false });
+  }
 });

@@ -1,22 +1,13 @@
 // Paying for an order in the payment sandbox (no Stripe keys in the test stack): the same webhook
 // route, signatures and outbox as with Stripe; only the far end differs.
 import { expect, test, type Page } from "@playwright/test";
-import { addFromSeller, payWithCard, SELLERS, signUpShopper } from "./cart-helpers.ts";
+import { addFromSeller, checkOutByCourier, payWithCard, SELLERS, signUpShopper } from "./cart-helpers.ts";
 
 /** Checks out whatever is in the cart, by courier, and lands on the pay page. Returns the order number. */
 async function placeOrder(page: Page): Promise<string> {
   await addFromSeller(page, SELLERS.volga);
-  await page.goto("/checkout");
-  await page.waitForLoadState("networkidle");
-  await page.getByRole("radio", { name: /^Courier/ }).check();
-  await page.getByLabel("City").fill("Moscow");
-  await page.getByLabel("Street and house").fill("Tverskaya 1");
-  await page.getByLabel("Phone").fill("+7 900 123-45-67");
-  await page.getByRole("button", { name: /^Place order/ }).click();
-  await expect(page).toHaveURL(/\/orders\/[^/]+\/pay$/);
-  const number = decodeURIComponent(new URL(page.url()).pathname.split("/")[2]!);
+  const number = await checkOutByCourier(page);
   await expect(page.getByRole("heading", { name: `Pay for order ${number}` })).toBeVisible();
-  await page.waitForLoadState("networkidle");
   return number;
 }
 

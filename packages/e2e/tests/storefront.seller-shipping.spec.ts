@@ -3,7 +3,7 @@
 // shopper's order follows; a delivered item is returned and the seller accepts the return. And a
 // paid order that has not shipped is cancelled by the shopper, with the refund promised.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addFromSeller, payWithCard, SELLERS, signUpShopper, type Picked } from "./cart-helpers.ts";
+import { addFromSeller, checkOutByCourier, payWithCard, SELLERS, signUpShopper, type Picked } from "./cart-helpers.ts";
 import { sellerURL, signIn } from "./fixtures.ts";
 
 const volgaOwner = { email: "seller2@example.com", password: "seller-demo-2" };
@@ -11,16 +11,7 @@ const volgaOwner = { email: "seller2@example.com", password: "seller-demo-2" };
 /** Buys one Volga item by courier to Nizhny Novgorod (where its own warehouse is) and pays. */
 async function buyFromVolga(page: Page): Promise<{ number: string; picked: Picked }> {
   const picked = await addFromSeller(page, SELLERS.volga);
-  await page.goto("/checkout");
-  await page.waitForLoadState("networkidle");
-  await page.getByRole("radio", { name: /^Courier/ }).check();
-  await page.getByLabel("City").fill("Nizhny Novgorod");
-  await page.getByLabel("Street and house").fill("Bolshaya Pokrovskaya 1");
-  await page.getByLabel("Phone").fill("+7 900 123-45-67");
-  await page.getByRole("button", { name: /^Place order/ }).click();
-  await expect(page).toHaveURL(/\/orders\/[^/]+\/pay$/);
-  const number = decodeURIComponent(new URL(page.url()).pathname.split("/")[2]!);
-  await page.waitForLoadState("networkidle");
+  const number = await checkOutByCourier(page, { city: "Nizhny Novgorod", street: "Bolshaya Pokrovskaya 1" });
   await payWithCard(page, "4242 4242 4242 4242");
   await expect(page).toHaveURL(new RegExp(`/orders/${number}$`), { timeout: 30_000 });
   await expect(page.getByRole("status").filter({ hasText: /^Paid$/ })).toBeVisible({ timeout: 20_000 });

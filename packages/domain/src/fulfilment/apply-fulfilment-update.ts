@@ -6,20 +6,10 @@
 import { FulfilmentEventSource, FulfilmentStatus, OrderStatus, SellerOrderStatus } from "@market/db";
 import type { Db } from "../db.ts";
 import { writeOutboxEvent } from "../outbox/index.ts";
+import { progressOf } from "./progress.ts";
 
-/** How far along a part is. CANCELLED and RETURNED are handled separately (see canMove). */
-const PROGRESS: readonly FulfilmentStatus[] = [
-  FulfilmentStatus.AWAITING_PAYMENT,
-  FulfilmentStatus.NEW,
-  FulfilmentStatus.ACCEPTED,
-  FulfilmentStatus.PICKING,
-  FulfilmentStatus.PACKED,
-  FulfilmentStatus.SHIPPED,
-  FulfilmentStatus.READY_FOR_PICKUP,
-  FulfilmentStatus.DELIVERED,
-];
+export { progressOf };
 
-export const progressOf = (status: FulfilmentStatus): number => PROGRESS.indexOf(status);
 
 /** A part can be cancelled until it leaves the warehouse. */
 export const isCancellable = (status: FulfilmentStatus): boolean =>

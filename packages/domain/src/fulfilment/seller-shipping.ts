@@ -6,18 +6,11 @@
 import { FulfilmentEventSource, FulfilmentStatus, getPrisma, WarehouseKind, type DeliveryMethod, type Prisma } from "@market/db";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
-import { applyFulfilmentUpdate, canMove, progressOf } from "./apply-fulfilment-update.ts";
+import { applyFulfilmentUpdate, canMove } from "./apply-fulfilment-update.ts";
+import { PAID_PART_PROGRESS, progressOf } from "./progress.ts";
 
 /** The statuses of a paid part the seller may still have work on, in the order they come. */
-export const SELLER_SHIPPING_STATUSES = [
-  FulfilmentStatus.NEW,
-  FulfilmentStatus.ACCEPTED,
-  FulfilmentStatus.PICKING,
-  FulfilmentStatus.PACKED,
-  FulfilmentStatus.SHIPPED,
-  FulfilmentStatus.READY_FOR_PICKUP,
-  FulfilmentStatus.DELIVERED,
-] as const;
+export const SELLER_SHIPPING_STATUSES = PAID_PART_PROGRESS;
 
 export const listOwnWarehousePartsInput = z.object({
   status: z.enum(SELLER_SHIPPING_STATUSES).optional(),

@@ -1,5 +1,6 @@
 // What the shopper is told about an order, derived from the order and its parts in one place.
 import { DeliveryMethod, FulfilmentStatus, OrderStatus } from "@market/db";
+import { progressOf } from "../fulfilment/progress.ts";
 
 export type ShopperOrderStatus =
   | "awaiting-payment"
@@ -12,17 +13,6 @@ export type ShopperOrderStatus =
   | "cancelled"
   | "refunded";
 
-// The order as a whole is as far as its least advanced parcel.
-const PART_PROGRESS: FulfilmentStatus[] = [
-  FulfilmentStatus.AWAITING_PAYMENT,
-  FulfilmentStatus.NEW,
-  FulfilmentStatus.ACCEPTED,
-  FulfilmentStatus.PICKING,
-  FulfilmentStatus.PACKED,
-  FulfilmentStatus.SHIPPED,
-  FulfilmentStatus.READY_FOR_PICKUP,
-  FulfilmentStatus.DELIVERED,
-];
 
 const BY_PART: Record<string, ShopperOrderStatus> = {
   AWAITING_PAYMENT: "awaiting-payment",
@@ -51,12 +41,13 @@ export function shopperOrderStatus(
   if (order.status === OrderStatus.REFUNDED) return "refunded";
   if (order.status === OrderStatus.PENDING_PAYMENT) return "awaiting-payment";
   // PAID or COMPLETED (every live parcel delivered): the parcels tell.
-  const live = parts.filter((p) => PART_PROGRESS.includes(p.status));
+  // The order as a whole is as far as its least advanced parcel.
+  const live = parts.filter((p) => progressOf(p.status) >= 0);
   if (live.length === 0) {
     if (parts.length > 0 && parts.every((p) => p.status === FulfilmentStatus.CANCELLED)) return "cancelled";
     // Everything returned (or an order without parts, which does not happen) has ended.
     return order.status === OrderStatus.COMPLETED ? "delivered" : "paid";
   }
-  const least = live.reduce((min, p) => (PART_PROGRESS.indexOf(p.status) < PART_PROGRESS.indexOf(min.status) ? p : min));
+  const least = live.reduce((min, p) => (progressOf(p.status) < progressOf(min.status) ? p : min));
   return BY_PART[partStatusForShopper(least.status, order.deliveryMethod)] ?? "paid";
 }

@@ -2,11 +2,11 @@
 // goes, and the next step for each parcel. Parcels in the marketplace's warehouses are handled by
 // the warehouse and are not listed here.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@market/auth";
 import type { OwnWarehousePart } from "@market/domain/fulfilment";
 import { serverCaller } from "@market/web/trpc-server";
+import { dateTime, FilterLink } from "../../components/filter-link";
 import { NotASeller } from "../../components/not-a-seller";
 import { PartActions } from "../../components/part-actions";
 import { PrintPickListButton } from "../../components/print-pick-list-button";
@@ -30,8 +30,6 @@ const STATUS_LABEL: Record<string, string> = {
   READY_FOR_PICKUP: "At the pickup point",
   DELIVERED: "Delivered",
 };
-
-const dateTime = (at: Date) => at.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 export default async function OrdersToShipPage({ searchParams }: { searchParams: Promise<{ group?: string }> }) {
   const user = await getSessionUser();
@@ -91,17 +89,6 @@ export default async function OrdersToShipPage({ searchParams }: { searchParams:
   );
 }
 
-function FilterLink({ href, current, label }: { href: string; current: boolean; label: string }) {
-  return (
-    <Link
-      href={href}
-      aria-current={current ? "page" : undefined}
-      className={`rounded-full px-4 py-2 text-sm font-medium ${current ? "bg-ink text-white" : "bg-white shadow-sm hover:bg-gray-100"}`}
-    >
-      {label}
-    </Link>
-  );
-}
 
 function PartCard({ part, showShop }: { part: OwnWarehousePart; showShop: boolean }) {
   const pickListId = `pick-list-${part.id}`;

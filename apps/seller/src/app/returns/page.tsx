@@ -1,12 +1,12 @@
 // Return requests for the seller's shops. Accepting one refunds the shopper (the worker pays it
 // out through the payment provider); rejecting one needs a reason the shopper sees.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@market/auth";
 import { RETURN_STATUSES, type SellerReturn } from "@market/domain/returns";
 import { formatMoney } from "@market/ui";
 import { serverCaller } from "@market/web/trpc-server";
+import { dateTime, FilterLink } from "../../components/filter-link";
 import { NotASeller } from "../../components/not-a-seller";
 import { ReturnDecision } from "../../components/return-decision";
 
@@ -21,8 +21,6 @@ const TONE: Record<Status, string> = {
   REFUNDED: "bg-green-100 text-green-900",
   REJECTED: "bg-gray-200 text-gray-800",
 };
-
-const dateTime = (at: Date) => at.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 export default async function ReturnsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const user = await getSessionUser();
@@ -67,17 +65,6 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
   );
 }
 
-function FilterLink({ href, current, label }: { href: string; current: boolean; label: string }) {
-  return (
-    <Link
-      href={href}
-      aria-current={current ? "page" : undefined}
-      className={`rounded-full px-4 py-2 text-sm font-medium ${current ? "bg-ink text-white" : "bg-white shadow-sm hover:bg-gray-100"}`}
-    >
-      {label}
-    </Link>
-  );
-}
 
 function ReturnCard({ request }: { request: SellerReturn }) {
   const { line } = request;
