@@ -15,6 +15,7 @@
 //
 // Options: --shoppers <n> (10), --duration <s> (30), --hot-shoppers <n> (100), --hot-stock <n>
 // (10), --skip-build (reuse apps/storefront/.next when no server code changed since).
+import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -24,6 +25,7 @@ import type { StackDatabase } from "../database.ts";
 import { productionAppEnv } from "../production-env.ts";
 import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedProcess } from "../processes.ts";
 import { openBenchDatabase } from "./bench-database.ts";
+import { meterCpu, postmasterPid } from "./process-cpu.ts";
 import { loadAverage, machine, printStats, summarise, type Stats } from "./measure.ts";
 import { HttpError, paymentSucceededEvent, ShopperClient, stripeSignature } from "./shopper-client.ts";
 
@@ -149,6 +151,13 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
   const steps = { add: [] as number[], place: [] as number[], pay: [] as number[], path: [] as number[] };
   let errors = 0;
   let orders = 0;
+  const cpu = meterCpu({
+    storefront: storefront.child.pid,
+    worker: worker.child.pid,
+    "warehouse simulator": warehouse.child.pid,
+    PostgreSQL: postmasterPid(dataDir("postgres-bench")),
+    "bench client": process.pid,
+  });
   const deadline = performance.now() + DURATION_S * 1000;
   const started = performance.now();
   await Promise.all(
@@ -175,6 +184,13 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const used = cpu.stop();
+  const total = Object.values(used).reduce((sum, ms) => sum + ms, 0);
+  notes.push(
+    `CPU per paid order: ${(total / Math.max(orders, 1)).toFixed(1)} ms (` +
+      Object.entries(used).map(([name, ms]) => `${name} ${(ms / Math.max(orders, 1)).toFixed(1)}`).join(", ") +
+      `); ${(total / 1000 / seconds).toFixed(2)} of ${os.cpus().length} cores busy.`,
+  );
   results.push(summarise(`${SHOPPERS} shoppers: add 2 items to cart`, steps.add, 0, seconds));
   results.push(summarise(`${SHOPPERS} shoppers: place order`, steps.place, 0, seconds));
   results.push(summarise(`${SHOPPERS} shoppers: payment session + webhook`, steps.pay, 0, seconds));
