@@ -118,11 +118,12 @@ test("a guest picks a size, reads the size chart, chooses a pickup point, adds t
 
   // Signing in merges the device's favourites and the guest cart into the account.
   await signInAsShopper(page);
+  // The merge runs on the first page after signing in; once it is done the device's list is
+  // emptied (so it happens once). Opening the favourites before that could show the list without it.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("market.favourites"))).toBe("[]");
   await page.goto("/favourites");
   await expect(page.getByRole("list", { name: "Favourites" }).getByRole("article", { name: title })).toBeVisible();
   await expect(page.getByText("Kept on this device")).toHaveCount(0);
-  // Once merged, the device's list is emptied (so the merge happens once).
-  await expect.poll(() => page.evaluate(() => localStorage.getItem("market.favourites"))).toBe("[]");
   await expect(cartLink(page)).not.toHaveAccessibleName("Cart, 0 items");
   await page.goto("/cart");
   await expect(page.getByRole("link", { name: title })).toBeVisible();
