@@ -110,7 +110,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   /** The warehouse's checks, in the order a real one would make them. */
   async function signedRequest(request: IncomingMessage): Promise<{ rawBody: string; idempotencyKey: string }> {
-    if (warehouse.mode.refuse) throw new HttpError(503, "The warehouse is not accepting requests right now (simulated outage). Try again later.");
+    if (warehouse.mode.refuse) {
+      warehouse.refusedRequests += 1;
+      throw new HttpError(503, "The warehouse is not accepting requests right now (simulated outage). Try again later.");
+    }
     const rawBody = await readBody(request);
     try {
       verifyWarehouseSignature(rawBody, request.headers[WAREHOUSE_SIGNATURE_HEADER] as string | undefined, options.secret);

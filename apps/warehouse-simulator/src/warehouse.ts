@@ -42,6 +42,8 @@ export type Answer = { status: number; body: Record<string, unknown>; saved: Pro
 
 export class Warehouse {
   readonly mode: SimulatorMode;
+  /** Requests answered 503 in refuse mode since the start (not kept across restarts). */
+  refusedRequests = 0;
   private readonly byKey = new Map<string, PickTask>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly pumps = new Map<string, Promise<void>>();
@@ -182,6 +184,7 @@ export class Warehouse {
       delivered: tasks.filter((task) => !task.cancelledAt && isFinished(task)).length,
       cancelled: tasks.filter((task) => task.cancelledAt).length,
       pickRequestsReceived: tasks.reduce((sum, task) => sum + task.receivedCount, 0),
+      refusedRequests: this.refusedRequests,
       eventsSent: events.reduce((sum, event) => sum + event.sent, 0),
       eventsWaiting: tasks.reduce((sum, task) => sum + task.outbox.length, 0) + events.filter((event) => event.held).length,
       eventsFailed: events.filter((event) => event.failure).length,

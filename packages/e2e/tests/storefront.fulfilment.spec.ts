@@ -52,9 +52,15 @@ test("from payment to delivered: the order page follows the warehouse, the bell 
 const warehouseURL = process.env.E2E_WAREHOUSE_URL ?? "http://127.0.0.1:3002";
 
 /** The simulator's test switches (the suites run one at a time, so a test may flip them). */
-async function simulatorModes(request: APIRequestContext, modes: { duplicates?: boolean; outOfOrder?: boolean }) {
+async function simulatorModes(request: APIRequestContext, modes: { duplicates?: boolean; outOfOrder?: boolean; refuse?: boolean }) {
   const response = await request.post(`${warehouseURL}/control`, { data: modes });
   expect(response.ok()).toBe(true);
+}
+
+async function simulatorState(request: APIRequestContext) {
+  const control = (await (await request.get(`${warehouseURL}/control`)).json()) as { counts: { refusedRequests: number } };
+  const { tasks } = (await (await request.get(`${warehouseURL}/pick-tasks`)).json()) as { tasks: { orderNumber: string; receivedCount: number }[] };
+  return { refused: control.counts.refusedRequests, tasks };
 }
 
 test("every report twice and out of order: the order ends delivered and each step is told once", async ({ page, request }) => {
@@ -84,4 +90,25 @@ test("every report twice and out of order: the order ends delivered and each ste
   } finally {
     await simulatorModes(request, { duplicates: false, outOfOrder: false });
   }
+});
+
+test("the warehouse down for a while: the pick request is retried, delivered once it is back, and prepared once", async ({ page, request }) => {
+  test.setTimeout(150_000);
+  await simulatorModes(request, { refuse: true });
+  try {
+    await signUpShopper(page, "Wanda Waiting");
+    await addFromSeller(page, SELLERS.nordic);
+    const refusedBefore = (await simulatorState(request)).refused;
+    const number = await buyByCourier(page);
+    // The worker's pick request is refused (503) and will be retried with backoff.
+    await expect.poll(async () => (await simulatorState(request)).refused, { timeout: 30_000 }).toBeGreaterThan(refusedBefore);
+    expect((await simulatorState(request)).tasks.filter((task) => task.orderNumber === number)).toHaveLength(0);
+    await expect(page.getByRole("status").filter({ hasText: /^Paid$/ })).toBeVisible();
+  } finally {
+    await simulatorModes(request, { refuse: false });
+  }
+  // Back up: the next retry gets through and the parcel goes all the way, from one pick task.
+  await expect(page.getByRole("status").filter({ hasText: /^Delivered$/ })).toBeVisible({ timeout: 90_000 });
+  const number = decodeURIComponent(new URL(page.url()).pathname.split("/")[2]!);
+  expect((await simulatorState(request)).tasks.filter((task) => task.orderNumber === number)).toHaveLength(1);
 });
