@@ -29,6 +29,8 @@ describe("worker heartbeat", () => {
     await lockedJob("test.orphaned", "worker-killed", 10);
     const aliveJob = await lockedJob("test.long-running", "worker-alive", 10);
     await client.query(`INSERT INTO "WorkerHeartbeat" ("workerId", hostname, pid) VALUES ('worker-alive', 'elsewhere', 1)`);
+    // The live worker keeps beating (on another machine) for as long as the test runs.
+    const beating = setInterval(() => void client.query(`UPDATE "WorkerHeartbeat" SET "lastSeenAt" = now() WHERE "workerId" = 'worker-alive'`), 300);
 
     let ran = 0;
     let done!: () => void;
@@ -56,6 +58,7 @@ describe("worker heartbeat", () => {
       const beats = await client.query(`SELECT count(*)::int AS n FROM "WorkerHeartbeat" WHERE "workerId" <> 'worker-alive'`);
       expect(beats.rows[0].n).toBeGreaterThan(0);
     } finally {
+      clearInterval(beating);
       await stopWorker(worker, () => undefined);
     }
     const after = await client.query(`SELECT count(*)::int AS n FROM "WorkerHeartbeat" WHERE "workerId" <> 'worker-alive'`);

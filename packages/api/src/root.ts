@@ -1,5 +1,6 @@
 import { accountsRouter } from "./routers/accounts.ts";
 import { adminRouter } from "./routers/admin.ts";
+import { apiKeysRouter } from "./routers/api-keys.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
 import { checkoutRouter } from "./routers/checkout.ts";
@@ -12,6 +13,7 @@ import { productRouter } from "./routers/product.ts";
 import { returnsRouter } from "./routers/returns.ts";
 import { reviewsRouter } from "./routers/reviews.ts";
 import { searchRouter } from "./routers/search.ts";
+import { sellerDashboardRouter } from "./routers/seller-dashboard.ts";
 import { sellerOrdersRouter } from "./routers/seller-orders.ts";
 import { sellersRouter } from "./routers/sellers.ts";
 import { systemRouter } from "./routers/system.ts";
@@ -34,6 +36,8 @@ export const appRouter = router({
   payments: paymentsRouter,
   returns: returnsRouter,
   sellerOrders: sellerOrdersRouter,
+  sellerDashboard: sellerDashboardRouter,
+  apiKeys: apiKeysRouter,
   notifications: notificationsRouter,
 });
 

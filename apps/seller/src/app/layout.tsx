@@ -24,15 +24,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 Marketplace <span className="font-normal text-white/70">Seller portal</span>
               </Link>
               <nav aria-label="Account" className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
+                {/* Public: the API's documentation helps before signing up, too. */}
+                <Link href="/api-docs" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                  API reference
+                </Link>
                 {user ? (
                   <>
                     {user.role === "SELLER" ? (
                       <>
+                        <Link href="/sales" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                          Orders
+                        </Link>
                         <Link href="/orders" className="rounded-lg px-2 py-1 hover:bg-white/15">
                           Orders to ship
                         </Link>
                         <Link href="/returns" className="rounded-lg px-2 py-1 hover:bg-white/15">
                           Returns
+                        </Link>
+                        <Link href="/api-keys" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                          API keys
                         </Link>
                       </>
                     ) : null}

@@ -4,3 +4,4 @@ export { readCookie, serializeCookie } from "./cookies.ts";
 export { createStripeWebhookHandler } from "./stripe-webhook.ts";
 export { createWarehouseWebhookHandler } from "./warehouse-webhook.ts";
 export { createPaymentSandboxHandler } from "./payment-sandbox.ts";
+export { createSellerApiHandler, type SellerApiHandlerOptions } from "./seller-api/handler.ts";

@@ -1,2 +1,22 @@
 export { listMyShops } from "./list-my-shops.ts";
 export { getSellerProfile } from "./get-seller-profile.ts";
+export {
+  API_SCOPES,
+  ApiScope,
+  MAX_ACTIVE_API_KEYS,
+  authenticateApiKey,
+  createApiKey,
+  createApiKeyInput,
+  generateApiKey,
+  hasScope,
+  listApiKeys,
+  listApiKeysInput,
+  requireScope,
+  revokeApiKey,
+  revokeApiKeyInput,
+  type ApiKeyPrincipal,
+  type ApiKeySummary,
+  type CreateApiKeyInput,
+  type ListApiKeysInput,
+  type RevokeApiKeyInput,
+} from "./api-keys.ts";

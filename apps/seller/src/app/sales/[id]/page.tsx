@@ -1,0 +1,132 @@
+// One of the seller's orders: pick list with shelf locations, how it travels, and its history.
+// Another seller's order, or one that does not exist, is the 404 page.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { getSessionUser } from "@market/auth";
+import { formatMoney } from "@market/ui";
+import { serverCaller } from "@market/web/trpc-server";
+import { dateTime } from "../../../components/filter-link";
+import { NotASeller } from "../../../components/not-a-seller";
+import { deliveryStatusLabel, SellerStatusBadge } from "../../../components/sales/status-labels";
+
+export const metadata: Metadata = { title: "Order" };
+
+const SOURCE_LABEL: Record<string, string> = { WAREHOUSE: "the warehouse", SELLER: "you", SYSTEM: "the marketplace" };
+
+export default async function SaleDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/sales/${id}`)}`);
+  if (user.role !== "SELLER") return <NotASeller email={user.email} />;
+
+  const api = await serverCaller("seller");
+  let part;
+  try {
+    part = await api.sellerOrders.get({ orderPartId: id });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+  const units = part.lines.reduce((sum, line) => sum + line.quantity, 0);
+  const { delivery } = part;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/sales" className="font-medium text-brand-600 underline">All orders</Link>
+      </nav>
+      <header className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold">Order {part.order.number}</h1>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <SellerStatusBadge status={part.sellerStatus} />
+          <span className="rounded-full bg-gray-100 px-2 py-0.5 text-xs font-semibold">{deliveryStatusLabel(part.status)}</span>
+        </div>
+      </header>
+
+      {part.ownWarehouse ? (
+        <p role="note" className="rounded-2xl bg-brand-50 p-4 text-sm">
+          This order ships from your own warehouse: pack and ship it from{" "}
+          <Link href="/orders" className="font-medium text-brand-600 underline">Orders to ship</Link>.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="summary-title" className="rounded-2xl bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="summary-title" className="mb-2 text-lg font-semibold">Details</h2>
+        <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="text-muted">Shop</dt>
+          <dd>{part.shop.name}</dd>
+          <dt className="text-muted">Ordered</dt>
+          <dd><time dateTime={part.createdAt.toISOString()}>{dateTime(part.createdAt)}</time></dd>
+          <dt className="text-muted">Paid</dt>
+          <dd>{part.order.paidAt ? <time dateTime={part.order.paidAt.toISOString()}>{dateTime(part.order.paidAt)}</time> : "–"}</dd>
+          <dt className="text-muted">Subtotal</dt>
+          <dd className="tabular-nums">{formatMoney(part.subtotalMinor, part.currency)}</dd>
+          <dt className="text-muted">Warehouse</dt>
+          <dd>
+            {part.warehouse ? `${part.warehouse.name} (${part.warehouse.code}), ${part.warehouse.city}` : "–"}
+            {part.ownWarehouse ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700">Own warehouse</span> : null}
+          </dd>
+          <dt className="text-muted">Delivery</dt>
+          <dd>
+            {delivery.method === "PICKUP"
+              ? `Pickup point${delivery.pickupPoint ? `: ${delivery.pickupPoint.name}, ${delivery.pickupPoint.city}, ${delivery.pickupPoint.address}` : ""}`
+              : `Courier${delivery.address ? `: ${[delivery.address.city, delivery.address.street, delivery.address.apartment, delivery.address.postcode].filter(Boolean).join(", ")}` : ""}`}
+          </dd>
+          <dt className="text-muted">Tracking number</dt>
+          <dd className={part.trackingNumber ? "font-mono" : undefined}>{part.trackingNumber ?? "Not yet"}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="pick-list-title" className="rounded-2xl bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="pick-list-title" className="mb-2 text-lg font-semibold">Pick list · {units} {units === 1 ? "unit" : "units"}</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Pick list</caption>
+            <thead className="text-muted">
+              <tr>
+                <th scope="col" className="py-1 pr-4">SKU</th>
+                <th scope="col" className="py-1 pr-4">Item</th>
+                <th scope="col" className="py-1 pr-4">Size</th>
+                <th scope="col" className="py-1 pr-4">Colour</th>
+                <th scope="col" className="py-1 pr-4 text-right">Qty</th>
+                <th scope="col" className="py-1">Shelf</th>
+              </tr>
+            </thead>
+            <tbody>
+              {part.lines.map((line) => (
+                <tr key={line.id} className="border-t border-gray-100 align-top">
+                  <td className="py-1 pr-4 font-mono">{line.sku}</td>
+                  <td className="py-1 pr-4">{line.title}</td>
+                  <td className="py-1 pr-4">{line.size ?? "–"}</td>
+                  <td className="py-1 pr-4">{line.color ?? "–"}</td>
+                  <td className="py-1 pr-4 text-right tabular-nums">{line.quantity}</td>
+                  <td className="py-1 font-mono">{line.shelfLocation ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="timeline-title" className="rounded-2xl bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="timeline-title" className="mb-2 text-lg font-semibold">History</h2>
+        {part.timeline.length === 0 ? (
+          <p className="text-sm text-muted">No delivery updates yet.</p>
+        ) : (
+          <ol aria-label="Delivery history" className="flex flex-col gap-2 text-sm">
+            {part.timeline.map((event) => (
+              <li key={event.id} className="flex flex-wrap gap-x-3">
+                <time dateTime={event.occurredAt.toISOString()} className="text-muted">{dateTime(event.occurredAt)}</time>
+                <span className="font-medium">{deliveryStatusLabel(event.status)}</span>
+                <span className="text-muted">by {SOURCE_LABEL[event.source] ?? event.source}</span>
+                {event.trackingNumber ? <span className="font-mono">{event.trackingNumber}</span> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
