@@ -9,6 +9,7 @@ import { serverCaller } from "@market/web/trpc-server";
 import { dateTime, FilterLink } from "../../components/filter-link";
 import { NotASeller } from "../../components/not-a-seller";
 import { PartActions } from "../../components/part-actions";
+import { PickListTable } from "../../components/pick-list-table";
 import { PrintPickListButton } from "../../components/print-pick-list-button";
 
 export const metadata: Metadata = { title: "Orders to ship" };
@@ -127,32 +128,7 @@ function PartCard({ part, showShop }: { part: OwnWarehousePart; showShop: boolea
             </>
           ) : null}
         </dl>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="mb-1 text-left font-semibold">Pick list · {units} {units === 1 ? "unit" : "units"}</caption>
-            <thead className="text-muted">
-              <tr>
-                <th scope="col" className="py-1 pr-4">SKU</th>
-                <th scope="col" className="py-1 pr-4">Item</th>
-                <th scope="col" className="py-1 pr-4 text-right">Qty</th>
-                <th scope="col" className="py-1">Shelf</th>
-              </tr>
-            </thead>
-            <tbody>
-              {part.lines.map((line) => (
-                <tr key={line.id} className="border-t border-gray-100 align-top">
-                  <td className="py-1 pr-4 font-mono">{line.sku}</td>
-                  <td className="py-1 pr-4">
-                    {line.title}
-                    {line.size || line.color ? <span className="text-muted"> · {[line.size, line.color].filter(Boolean).join(", ")}</span> : null}
-                  </td>
-                  <td className="py-1 pr-4 text-right tabular-nums">{line.quantity}</td>
-                  <td className="py-1 font-mono">{line.shelfLocation ?? "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PickListTable lines={part.lines} caption={`Pick list · ${units} ${units === 1 ? "unit" : "units"}`} captionVisible />
       </div>
       <div className="flex flex-wrap items-start justify-between gap-3 print:hidden">
         <PartActions orderPartId={part.id} status={part.status} />

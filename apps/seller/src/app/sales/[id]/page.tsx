@@ -9,6 +9,7 @@ import { formatMoney } from "@market/ui";
 import { serverCaller } from "@market/web/trpc-server";
 import { dateTime } from "../../../components/filter-link";
 import { NotASeller } from "../../../components/not-a-seller";
+import { PickListTable } from "../../../components/pick-list-table";
 import { deliveryStatusLabel, SellerStatusBadge } from "../../../components/sales/status-labels";
 
 export const metadata: Metadata = { title: "Order" };
@@ -81,33 +82,7 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
 
       <section aria-labelledby="pick-list-title" className="rounded-2xl bg-white p-4 shadow-sm sm:p-6">
         <h2 id="pick-list-title" className="mb-2 text-lg font-semibold">Pick list · {units} {units === 1 ? "unit" : "units"}</h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Pick list</caption>
-            <thead className="text-muted">
-              <tr>
-                <th scope="col" className="py-1 pr-4">SKU</th>
-                <th scope="col" className="py-1 pr-4">Item</th>
-                <th scope="col" className="py-1 pr-4">Size</th>
-                <th scope="col" className="py-1 pr-4">Colour</th>
-                <th scope="col" className="py-1 pr-4 text-right">Qty</th>
-                <th scope="col" className="py-1">Shelf</th>
-              </tr>
-            </thead>
-            <tbody>
-              {part.lines.map((line) => (
-                <tr key={line.id} className="border-t border-gray-100 align-top">
-                  <td className="py-1 pr-4 font-mono">{line.sku}</td>
-                  <td className="py-1 pr-4">{line.title}</td>
-                  <td className="py-1 pr-4">{line.size ?? "–"}</td>
-                  <td className="py-1 pr-4">{line.color ?? "–"}</td>
-                  <td className="py-1 pr-4 text-right tabular-nums">{line.quantity}</td>
-                  <td className="py-1 font-mono">{line.shelfLocation ?? "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PickListTable lines={part.lines} caption="Pick list" />
       </section>
 
       <section aria-labelledby="timeline-title" className="rounded-2xl bg-white p-4 shadow-sm sm:p-6">
