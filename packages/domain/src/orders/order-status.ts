@@ -11,7 +11,8 @@ export type ShopperOrderStatus =
   | "ready-for-pickup"
   | "delivered"
   | "cancelled"
-  | "refunded";
+  | "refunded"
+  | "returned";
 
 
 const BY_PART: Record<string, ShopperOrderStatus> = {
@@ -45,8 +46,10 @@ export function shopperOrderStatus(
   const live = parts.filter((p) => progressOf(p.status) >= 0);
   if (live.length === 0) {
     if (parts.length > 0 && parts.every((p) => p.status === FulfilmentStatus.CANCELLED)) return "cancelled";
-    // Everything returned (or an order without parts, which does not happen) has ended.
-    return order.status === OrderStatus.COMPLETED ? "delivered" : "paid";
+    // Every parcel that was not cancelled came back to its seller.
+    if (parts.some((p) => p.status === FulfilmentStatus.RETURNED)) return "returned";
+    return "paid"; // an order without parts, which placing an order never makes
+
   }
   const least = live.reduce((min, p) => (progressOf(p.status) < progressOf(min.status) ? p : min));
   return BY_PART[partStatusForShopper(least.status, order.deliveryMethod)] ?? "paid";

@@ -82,7 +82,9 @@ describe("a shopper's orders", () => {
     expect(shopperOrderStatus({ status: "PAID", deliveryMethod: "PICKUP" }, [{ status: "DELIVERED" }, { status: "SHIPPED" }])).toBe("shipped");
     expect(shopperOrderStatus({ status: "COMPLETED", deliveryMethod: "PICKUP" }, [{ status: "DELIVERED" }])).toBe("ready-for-pickup");
     expect(shopperOrderStatus({ status: "COMPLETED", deliveryMethod: "COURIER" }, [{ status: "DELIVERED" }, { status: "CANCELLED" }])).toBe("delivered");
-    expect(shopperOrderStatus({ status: "COMPLETED", deliveryMethod: "COURIER" }, [{ status: "RETURNED" }])).toBe("delivered");
+    // Every parcel sent back: the order is returned; one parcel still kept: it is delivered.
+    expect(shopperOrderStatus({ status: "COMPLETED", deliveryMethod: "COURIER" }, [{ status: "RETURNED" }, { status: "CANCELLED" }])).toBe("returned");
+    expect(shopperOrderStatus({ status: "COMPLETED", deliveryMethod: "COURIER" }, [{ status: "RETURNED" }, { status: "DELIVERED" }])).toBe("delivered");
     expect(shopperOrderStatus({ status: "PAID", deliveryMethod: "COURIER" }, [{ status: "NEW" }])).toBe("paid");
     expect(shopperOrderStatus({ status: "REFUNDED", deliveryMethod: "COURIER" }, [{ status: "RETURNED" }])).toBe("refunded");
   });

@@ -11,6 +11,7 @@ export const STATUS_KEY = {
   delivered: "orders.status.delivered",
   cancelled: "orders.status.cancelled",
   refunded: "orders.status.refunded",
+  returned: "orders.status.returned",
 } as const satisfies Record<ShopperOrderStatus, string>;
 
 export const TIMELINE_KEY = {
@@ -39,4 +40,5 @@ export const STATUS_TONE: Record<ShopperOrderStatus, string> = {
   delivered: "bg-green-100 text-green-900",
   cancelled: "bg-gray-200 text-gray-800",
   refunded: "bg-gray-200 text-gray-800",
+  returned: "bg-gray-200 text-gray-800",
 };

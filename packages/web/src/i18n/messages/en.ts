@@ -202,6 +202,7 @@ export const en = {
   "orders.status.delivered": "Delivered",
   "orders.status.cancelled": "Cancelled",
   "orders.status.refunded": "Refunded",
+  "orders.status.returned": "Returned",
   "orders.timeline.placed": "Order placed",
   "orders.timeline.paid": "Payment received",
   "orders.timeline.cancelled": "Order cancelled",

@@ -204,6 +204,7 @@ export const ru: Record<keyof typeof en, string> = {
   "orders.status.delivered": "Доставлен",
   "orders.status.cancelled": "Отменён",
   "orders.status.refunded": "Деньги возвращены",
+  "orders.status.returned": "Возвращён",
   "orders.timeline.placed": "Заказ оформлен",
   "orders.timeline.paid": "Оплата получена",
   "orders.timeline.cancelled": "Заказ отменён",

@@ -38,7 +38,7 @@ export default async function OrderPage({ params }: Props) {
   const returns = hasDelivered ? await api.returns.forOrder({ number: order.number }).catch(() => null) : null;
   const returnsOf = new Map(returns?.lines.map((line) => [line.orderLineId, line]));
   // Nothing reports after these (a pickup parcel has no "collected" event), so polling stops.
-  const finished = ["delivered", "ready-for-pickup", "cancelled", "refunded"].includes(order.status);
+  const finished = ["delivered", "ready-for-pickup", "cancelled", "refunded", "returned"].includes(order.status);
 
   return (
     <div className="flex flex-col gap-4">
