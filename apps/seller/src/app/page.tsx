@@ -7,6 +7,7 @@ import { getSessionUser } from "@market/auth";
 import { formatMoney } from "@market/ui";
 import { serverCaller } from "@market/web/trpc-server";
 import { LowStockPanel, StatusPanel, TopProductsPanel } from "../components/dashboard/dashboard-panels";
+import { NextSteps } from "../components/dashboard/next-steps";
 import { SalesChart } from "../components/dashboard/sales-chart";
 import { FilterLink } from "../components/filter-link";
 
@@ -36,6 +37,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <section className="rounded-2xl bg-white p-6 shadow-sm">
           <h2 className="text-lg font-semibold">Welcome! Your shop is not set up yet</h2>
           <p className="text-muted">Next steps: create your shop, add your first product, set stock and prices.</p>
+          <Link href="/onboarding" className="mt-3 inline-flex min-h-11 items-center rounded-xl bg-brand-600 px-4 text-sm font-semibold text-white hover:bg-brand-700">
+            Create your shop
+          </Link>
         </section>
       </div>
     );
@@ -63,6 +67,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ))}
         </nav>
       ) : null}
+
+      {shop._count.products === 0 ? <NextSteps shopQuery={shopQuery.replace("&", "?")} /> : null}
 
       <section aria-label={`Last ${dashboard.days} days`} className="grid gap-4 sm:grid-cols-2">
         <div className="rounded-2xl bg-white p-4 shadow-sm sm:p-6">

@@ -20,3 +20,4 @@ export {
   type ListApiKeysInput,
   type RevokeApiKeyInput,
 } from "./api-keys.ts";
+export { createShop, createShopInput, INN_MESSAGE, isValidInn, MAX_OWNED_SHOPS, slugFromName, type CreatedShop, type CreateShopInput } from "./create-shop.ts";

@@ -1,0 +1,125 @@
+"use client";
+// "Create your shop": the shop's public name, legal details and contacts. The server validates
+// everything (INN control digits included) and its field messages are shown next to each field.
+import { Button, TextField } from "@market/ui";
+import { describeError, useTRPC } from "@market/web/trpc-client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+
+type Fields = { name: string; legalName: string; taxId: string; contactEmail: string; contactPhone: string; description: string };
+const EMPTY: Fields = { name: "", legalName: "", taxId: "", contactEmail: "", contactPhone: "", description: "" };
+
+export function CreateShopForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const formId = useId();
+  const [values, setValues] = useState<Fields>(EMPTY);
+  const create = useMutation(
+    trpc.sellers.createShop.mutationOptions({
+      onSuccess: (shop) => {
+        router.push(`/?shop=${encodeURIComponent(shop.slug)}`);
+        router.refresh();
+      },
+    }),
+  );
+  const failure = create.error ? describeError(create.error) : null;
+  const fieldError = (field: keyof Fields) => failure?.fields[field] ?? null;
+  const hasFieldError = failure ? (Object.keys(EMPTY) as (keyof Fields)[]).some((field) => failure.fields[field]) : false;
+  const otherError = failure && !hasFieldError ? failure.message : null;
+  const set = (field: keyof Fields) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
+
+  const descriptionError = fieldError("description");
+  const descriptionId = `${formId}-description`;
+
+  return (
+    <form
+      aria-label="Create your shop"
+      noValidate
+      className="flex flex-col gap-4 rounded-2xl bg-white p-4 shadow-sm sm:p-6"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const { description, ...required } = values;
+        create.mutate(description.trim() ? { ...required, description } : required);
+      }}
+    >
+      <TextField
+        label="Shop name"
+        name="name"
+        autoComplete="organization"
+        required
+        maxLength={80}
+        hint="What shoppers see on your products and shop page, 2 to 80 characters. Your shop's web address is made from it."
+        value={values.name}
+        onChange={set("name")}
+        error={fieldError("name")}
+      />
+      <TextField
+        label="Legal name"
+        name="legalName"
+        autoComplete="off"
+        required
+        maxLength={160}
+        hint="As registered, e.g. ООО «Ромашка» or ИП Иванов Иван Иванович."
+        value={values.legalName}
+        onChange={set("legalName")}
+        error={fieldError("legalName")}
+      />
+      <TextField
+        label="INN"
+        name="taxId"
+        autoComplete="off"
+        inputMode="numeric"
+        required
+        maxLength={12}
+        hint="Taxpayer number: 10 digits for a company, 12 for an individual entrepreneur."
+        value={values.taxId}
+        onChange={set("taxId")}
+        error={fieldError("taxId")}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label="Contact email"
+          name="contactEmail"
+          type="email"
+          autoComplete="email"
+          required
+          hint="Where we send orders and payout notices."
+          value={values.contactEmail}
+          onChange={set("contactEmail")}
+          error={fieldError("contactEmail")}
+        />
+        <TextField
+          label="Contact phone"
+          name="contactPhone"
+          type="tel"
+          autoComplete="tel"
+          required
+          hint="With the country code, e.g. +7 495 123-45-67."
+          value={values.contactPhone}
+          onChange={set("contactPhone")}
+          error={fieldError("contactPhone")}
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={descriptionId} className="text-sm font-medium">Description (optional)</label>
+        <textarea
+          id={descriptionId}
+          name="description"
+          rows={4}
+          maxLength={1000}
+          value={values.description}
+          onChange={set("description")}
+          aria-invalid={descriptionError ? true : undefined}
+          aria-describedby={[descriptionError ? `${descriptionId}-error` : null, `${descriptionId}-hint`].filter(Boolean).join(" ")}
+          className={`rounded-xl border px-3 py-2 text-base outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 ${descriptionError ? "border-sale" : "border-gray-300"}`}
+        />
+        <p id={`${descriptionId}-hint`} className="text-xs text-muted">A few sentences about what you sell, in plain text. Up to 1000 characters.</p>
+        {descriptionError ? <p id={`${descriptionId}-error`} className="text-sm text-sale">{descriptionError}</p> : null}
+      </div>
+      {hasFieldError ? <p role="alert" className="text-sm text-sale">Please correct the highlighted fields.</p> : null}
+      {otherError ? <p role="alert" className="text-sm text-sale">{otherError}</p> : null}
+      <Button type="submit" busy={create.isPending || create.isSuccess} className="self-start">Create shop</Button>
+    </form>
+  );
+}
