@@ -9,7 +9,7 @@ test("a new seller creates a shop and sees the next steps", async ({ page }) => 
   await page.getByLabel("Name").fill("Oleg Onboarder");
   await page.getByLabel("Email").fill(uniqueEmail("seller"));
   await page.getByLabel("Password").fill("seller-password-1");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: "Create seller account" }).click();
 
   await page.getByRole("link", { name: "Create your shop" }).click();
   await expect(page.getByRole("heading", { name: "Create your shop", level: 1 })).toBeVisible();
