@@ -2,6 +2,7 @@
 // the same transaction as the change that causes them, and several workers can run at once.
 import { run, type Runner, type TaskList } from "graphile-worker";
 import { crontab as defaultCrontab } from "./crontab.ts";
+import { graphileLogger, logJsonLine } from "./logger.ts";
 import { createHeartbeat, type Heartbeat } from "./heartbeat.ts";
 import { taskList as defaultTaskList } from "./task-list.ts";
 
@@ -23,7 +24,7 @@ export async function startWorker({
   taskList = defaultTaskList,
   crontab = taskList === defaultTaskList ? defaultCrontab : "",
   staleAfterSeconds = 60,
-  log = console.log,
+  log = logJsonLine,
 }: WorkerOptions): Promise<RunningWorker> {
   const heartbeat = createHeartbeat({ connectionString, staleAfterSeconds, log });
   const runner = await run({
@@ -32,6 +33,8 @@ export async function startWorker({
     taskList,
     crontab,
     events: heartbeat.events,
+    // graphile-worker's own lines as JSON too, with the task, job and worker they concern.
+    logger: graphileLogger(),
     // We stop the runner ourselves so shutdown is logged and the exit code is right.
     noHandleSignals: true,
     pollInterval: 2_000,
@@ -42,7 +45,7 @@ export async function startWorker({
 }
 
 /** Stop taking jobs, let running ones finish (graphile-worker releases what it cannot finish). */
-export async function stopWorker({ runner, heartbeat }: RunningWorker, log = console.log): Promise<void> {
+export async function stopWorker({ runner, heartbeat }: RunningWorker, log: (msg: string) => void = logJsonLine): Promise<void> {
   log(JSON.stringify({ level: "info", msg: "worker stopping" }));
   await runner.stop();
   await heartbeat.stop();

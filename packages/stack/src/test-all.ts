@@ -1,7 +1,7 @@
 // `pnpm test`: the whole suite, the same on a laptop and in CI.
 //   0. type-check every package;
 //   1. unit and integration tests (Vitest) of every package, on a real PostgreSQL;
-//   2. production builds of both apps;
+//   2. production builds of both apps, and the check that they hold what the Dockerfiles copy;
 //   3. a fresh, seeded database, both apps (`next start`), the worker and the warehouse
 //      simulator (fast steps, empty state);
 //   4. the Playwright suites in Chromium; then, alone, the outage suite, which stops and starts
@@ -69,6 +69,13 @@ async function endToEndTests(db: StackDatabase): Promise<boolean> {
     NODE_ENV: "production",
   });
   if (build !== 0) return false;
+  // The container images copy these builds (.next/standalone, the bundled server.mjs, static files):
+  // check that everything their Dockerfiles copy was produced, as no Docker engine runs here.
+  const images = await run("images", "pnpm", ["--filter", "@market/deploy", "check:images"], process.env);
+  if (images !== 0) {
+    failedPhases += 1;
+    return false;
+  }
 
   // A server of its own, because the outage suite stops it (not the one shared with Vitest).
   e2ePostgres = await openE2ePostgres(db, { port: Number(process.env.E2E_POSTGRES_PORT ?? 5437) });

@@ -8,9 +8,13 @@
 //    (apps using the cache set `compress: false` in next.config; an already compressed
 //    response passes through untouched);
 //  - SIGTERM stops taking connections and lets requests in flight finish before exiting.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import path from "node:path";
 import compression from "compression";
 import next from "next";
+import { getLogger, setProcessService, type Logger } from "@market/observability/log";
+import { metrics, routeGroup, statusClass } from "@market/observability/metrics";
 import { PEER_ADDRESS_HEADER } from "@market/auth/client-address";
 import { staticSecurityHeaders } from "./content-security-policy.ts";
 import { createPageCache, servePage, type PageCacheOptions } from "./page-cache.ts";
@@ -20,12 +24,18 @@ import { requestIdFrom } from "./request-id.ts";
 // JSON has no scripts to allow: API responses get a policy that allows nothing.
 const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-export async function startNextServer({ dir, port, hostname = "0.0.0.0", pageCache }: {
+export async function startNextServer({ dir, port, hostname = "0.0.0.0", pageCache, service = path.basename(dir) }: {
   dir: string;
   port: number;
   hostname?: string;
   pageCache?: PageCacheOptions;
+  /** The name on log lines ("storefront", "seller"); the app's folder name by default. */
+  service?: string;
 }) {
+  setProcessService(service);
+  const log = getLogger(service);
+  const latency = metrics().httpRequestDuration;
+  useBuiltConfig(dir);
   const app = next({ dev: false, dir, port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -38,6 +48,13 @@ export async function startNextServer({ dir, port, hostname = "0.0.0.0", pageCac
     const requestId = requestIdFrom(request.headers["x-request-id"] as string | undefined);
     request.headers["x-request-id"] = requestId;
     response.setHeader("x-request-id", requestId);
+    const started = process.hrtime.bigint();
+    response.once("finish", () => {
+      const route = routeGroup(request.url ?? "/");
+      latency.observe({ route, method: request.method ?? "GET", status: statusClass(response.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9);
+      // 503 is a deliberate answer (database down, health degraded): a warning, not an error.
+      if (response.statusCode >= 500) log[response.statusCode === 503 ? "warn" : "error"]({ requestId, method: request.method, route, status: response.statusCode }, "request failed");
+    });
     for (const [name, value] of Object.entries(staticSecurityHeaders)) response.setHeader(name, value);
     if (request.url?.startsWith("/api/")) response.setHeader("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
 
@@ -48,22 +65,48 @@ export async function startNextServer({ dir, port, hostname = "0.0.0.0", pageCac
     });
   });
   server.listen(port, hostname, () => {
-    console.log(JSON.stringify({ level: "info", msg: "listening", url: `http://localhost:${port}`, pid: process.pid, pageCache: cache?.enabled ?? false }));
+    log.info({ url: `http://localhost:${port}`, pageCache: cache?.enabled ?? false }, "listening");
   });
+  drainOnSignal(server, { log });
+  return { server, pageCache: cache };
+}
 
+/**
+ * SIGTERM (Kubernetes stopping the pod) or SIGINT: stop accepting connections, let the requests in
+ * flight finish, then exit 0; after `timeoutMs` exit 1 whatever still runs. The pod's grace period
+ * (deploy/kubernetes) is longer than the preStop pause plus this.
+ */
+export function drainOnSignal(server: Server, { log, timeoutMs = 25_000, exit = (code: number) => process.exit(code) }: { log: Logger; timeoutMs?: number; exit?: (code: number) => void }) {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(JSON.stringify({ level: "info", msg: "shutting down; finishing requests in flight", signal }));
-    server.close(() => process.exit(0));
+    log.info({ signal }, "shutting down; finishing requests in flight");
+    server.close(() => {
+      log.info("all requests finished; exiting");
+      exit(0);
+    });
+    // Keep-alive connections with no request running would hold close() open until they time out.
     server.closeIdleConnections();
+    const idle = setInterval(() => server.closeIdleConnections(), 250);
+    idle.unref();
     setTimeout(() => {
-      console.error(JSON.stringify({ level: "error", msg: "requests still running after 25 s; exiting" }));
-      process.exit(1);
-    }, 25_000).unref();
+      log.error({ timeoutMs }, "requests still running at the shutdown deadline; exiting");
+      exit(1);
+    }, timeoutMs).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
-  return { server, pageCache: cache };
+}
+
+/**
+ * Runs the build's own copy of the configuration, as Next's standalone server.js does. The
+ * container image has no next.config.ts (nor the TypeScript to load it) and `next()` would
+ * otherwise warn that a standalone build is being started like `next start`.
+ */
+function useBuiltConfig(dir: string) {
+  const file = path.join(dir, ".next", "required-server-files.json");
+  if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG || !existsSync(file)) return;
+  const { config } = JSON.parse(readFileSync(file, "utf8")) as { config: { output?: string } };
+  if (config.output === "standalone") process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 }
