@@ -4,8 +4,10 @@ import { createTrpcRouteHandler } from "@market/api/http";
 import type { ApiContext } from "@market/api";
 import { authRouteHandlers, getSessionUser } from "@market/auth";
 import { serverEnv } from "@market/config/env";
-import { readLocalFile } from "@market/domain/files";
+import { getFileStore, isPublicImageKey } from "@market/domain/files";
 import { checkHealth } from "@market/domain/system";
+import { getLogger } from "@market/observability/log";
+import { probeResponse } from "./health-probe.ts";
 
 export function trpcRoute(app: ApiContext["app"]) {
   // Built on the first request, not at import: `next build` imports routes without a runtime env.
@@ -31,7 +33,7 @@ function createHandler(app: ApiContext["app"]) {
     // The catalogue's public queries may be kept as long as the listing cache keeps them.
     publicMaxAgeSeconds: env.SEARCH_CACHE_TTL_SECONDS,
     onError: ({ path, error, requestId }) => {
-      console.error(JSON.stringify({ level: "error", msg: "tRPC procedure failed", path, requestId, error: String(error.cause ?? error) }));
+      getLogger(app).error({ path, requestId, error: String(error.cause ?? error) }, "tRPC procedure failed");
     },
   });
 }
@@ -39,7 +41,10 @@ function createHandler(app: ApiContext["app"]) {
 export const authRoute = authRouteHandlers;
 
 /** GET /api/health: 200 when every dependency answers, 503 otherwise. */
-export async function healthRoute(): Promise<Response> {
+export async function healthRoute(request?: Request): Promise<Response> {
+  // Kubernetes' probes get the process-only answer (see ./health-probe.ts); monitoring the full one.
+  const probe = probeResponse(request);
+  if (probe) return probe;
   const health = await checkHealth();
   return Response.json(health, {
     status: health.status === "ok" ? 200 : 503,
@@ -47,11 +52,20 @@ export async function healthRoute(): Promise<Response> {
   });
 }
 
-/** GET /files/<key>: product images and other stored files from the local file store. */
+/**
+ * GET /files/<key>: product images and shop logos from the file store (local disk or S3). Only
+ * image keys are served: import files and reports in the same store are never public.
+ */
 export async function fileRoute(_request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
   const { key } = await params;
-  const file = await readLocalFile(key.map(decodeURIComponent).join("/"));
-  if (!file) return new Response("Not found", { status: 404 });
+  let storageKey: string;
+  try {
+    storageKey = key.map(decodeURIComponent).join("/");
+  } catch {
+    return new Response("Not found", { status: 404 });
+  }
+  const file = isPublicImageKey(storageKey) ? await getFileStore().get(storageKey) : null;
+  if (!file || !file.contentType.startsWith("image/")) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,

@@ -1,19 +1,10 @@
 // Files (product images, logos, CSV uploads) on local disk under .data/files by default.
-// An S3-compatible store arrives with the seller uploads; URLs stay /files/<key> either way.
 import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
-
-export type StoredFile = { body: Buffer; contentType: string; size: number };
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-};
+import type { FileStore, StoredFile } from "./file-store.ts";
+import { assertValidStorageKey, contentTypeForKey, isPublicImageKey, isValidStorageKey } from "./storage-key.ts";
 
 function findRepositoryRoot(start: string): string {
   let dir = start;
@@ -33,18 +24,65 @@ export function fileUrl(storageKey: string): string {
   return `/files/${storageKey.split("/").map(encodeURIComponent).join("/")}`;
 }
 
-/** Reads a stored file; null when the key is unknown or tries to leave the files directory. */
+/** The key's path under root, or null when it would leave root (defence beside the key check). */
+function resolveInside(root: string, key: string): string | null {
+  if (!isValidStorageKey(key)) return null;
+  // Files are data written at run time, not part of the build: keep Next's tracer from
+  // following these paths (it would otherwise copy the whole repository into the standalone build).
+  const resolved = path.resolve(/* turbopackIgnore: true */ root, key);
+  return resolved.startsWith(path.resolve(/* turbopackIgnore: true */ root) + path.sep) ? resolved : null;
+}
+
+export function createLocalFileStore(directory?: string): FileStore {
+  const root = () => path.resolve(/* turbopackIgnore: true */ directory ?? filesDirectory());
+  return {
+    kind: "local",
+    async put(key, body) {
+      assertValidStorageKey(key);
+      const target = resolveInside(root(), key)!;
+      await mkdir(path.dirname(target), { recursive: true });
+      // Write beside and rename: a reader never sees half a file.
+      const temporary = `${target}.${randomUUID()}.partial`;
+      try {
+        await writeFile(temporary, body);
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
+    async get(key) {
+      const target = resolveInside(root(), key);
+      if (!target) return null;
+      try {
+        const info = await stat(target);
+        if (!info.isFile()) return null;
+        return { body: await readFile(target), contentType: contentTypeForKey(key), size: info.size };
+      } catch {
+        return null;
+      }
+    },
+    async exists(key) {
+      const target = resolveInside(root(), key);
+      if (!target) return false;
+      try {
+        return (await stat(target)).isFile();
+      } catch {
+        return false;
+      }
+    },
+    async delete(key) {
+      const target = resolveInside(root(), key);
+      if (target) await rm(target, { force: true });
+    },
+  };
+}
+
+/**
+ * Reads a stored image from local disk; null when the key is unknown, is not an image or tries
+ * to leave the files directory. Kept for callers that predate the FileStore.
+ */
 export async function readLocalFile(storageKey: string): Promise<StoredFile | null> {
-  const root = filesDirectory();
-  const resolved = path.resolve(root, storageKey);
-  if (!resolved.startsWith(root + path.sep)) return null;
-  const contentType = CONTENT_TYPES[path.extname(resolved).toLowerCase()];
-  if (!contentType) return null;
-  try {
-    const info = await stat(resolved);
-    if (!info.isFile()) return null;
-    return { body: await readFile(resolved), contentType, size: info.size };
-  } catch {
-    return null;
-  }
+  if (!isPublicImageKey(storageKey)) return null;
+  return createLocalFileStore().get(storageKey);
 }

@@ -1,11 +1,15 @@
 "use client";
-// "Create your shop": the shop's public name, legal details and contacts. The server validates
-// everything (INN control digits included) and its field messages are shown next to each field.
-import { Button, TextField } from "@market/ui";
+// "Create your shop": the shop's public name, legal details, contacts and an optional logo. The
+// server validates everything (INN control digits included) and its field messages are shown next
+// to each field. The logo is stored under the shop's id, so it is sent once the shop exists.
+import { Alert, Button, TextField } from "@market/ui";
 import { describeError, useTRPC } from "@market/web/trpc-client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import Link from "next/link";
+import { useEffect, useId, useState } from "react";
+import { LogoPicker } from "../images/logo-picker";
+import { precheck, UploadFailure, uploadImage } from "../images/upload-image";
 
 type Fields = { name: string; legalName: string; taxId: string; contactEmail: string; contactPhone: string; description: string };
 const EMPTY: Fields = { name: "", legalName: "", taxId: "", contactEmail: "", contactPhone: "", description: "" };
@@ -15,11 +19,33 @@ export function CreateShopForm() {
   const router = useRouter();
   const formId = useId();
   const [values, setValues] = useState<Fields>(EMPTY);
+  const [logo, setLogo] = useState<{ file: File; previewUrl: string } | null>(null);
+  const [logoError, setLogoError] = useState<string | null>(null);
+  const [logoProgress, setLogoProgress] = useState<number | null>(null);
+  // Set when the shop was created but its logo could not be saved: the shop exists either way.
+  const [createdWithoutLogo, setCreatedWithoutLogo] = useState<{ slug: string; message: string } | null>(null);
+  useEffect(() => () => (logo ? URL.revokeObjectURL(logo.previewUrl) : undefined), [logo]);
+
+  const goToShop = (slug: string) => {
+    router.push(`/?shop=${encodeURIComponent(slug)}`);
+    router.refresh();
+  };
+  const saveLogo = useMutation(trpc.sellers.updateShop.mutationOptions());
   const create = useMutation(
     trpc.sellers.createShop.mutationOptions({
-      onSuccess: (shop) => {
-        router.push(`/?shop=${encodeURIComponent(shop.slug)}`);
-        router.refresh();
+      onSuccess: async (shop) => {
+        if (!logo) return goToShop(shop.slug);
+        try {
+          const uploaded = await uploadImage("logo", shop.id, logo.file, setLogoProgress);
+          const { description, ...required } = values;
+          await saveLogo.mutateAsync({ sellerId: shop.id, ...required, ...(description.trim() ? { description } : {}), logoStorageKey: uploaded.storageKey });
+          goToShop(shop.slug);
+        } catch (error) {
+          const reason = error instanceof UploadFailure ? error.message : describeError(error).message;
+          setCreatedWithoutLogo({ slug: shop.slug, message: `Your shop was created, but its logo could not be saved: ${reason}` });
+        } finally {
+          setLogoProgress(null);
+        }
       },
     }),
   );
@@ -117,9 +143,34 @@ export function CreateShopForm() {
         <p id={`${descriptionId}-hint`} className="text-xs text-muted">A few sentences about what you sell, in plain text. Up to 1000 characters.</p>
         {descriptionError ? <p id={`${descriptionId}-error`} className="text-sm text-sale">{descriptionError}</p> : null}
       </div>
+      <LogoPicker
+        previewUrl={logo?.previewUrl ?? null}
+        error={logoError}
+        progress={logoProgress}
+        disabled={create.isPending || create.isSuccess}
+        onSelect={(file) => {
+          const problem = precheck(file);
+          setLogoError(problem);
+          setLogo(problem ? null : { file, previewUrl: URL.createObjectURL(file) });
+        }}
+        onRemove={() => {
+          setLogo(null);
+          setLogoError(null);
+        }}
+      />
       {hasFieldError ? <p role="alert" className="text-sm text-sale">Please correct the highlighted fields.</p> : null}
       {otherError ? <p role="alert" className="text-sm text-sale">{otherError}</p> : null}
-      <Button type="submit" busy={create.isPending || create.isSuccess} className="self-start">Create shop</Button>
+      {createdWithoutLogo ? (
+        <Alert tone="warning" title="Shop created">
+          <p>{createdWithoutLogo.message}</p>
+          <p className="mt-2 flex flex-wrap gap-4">
+            <Link className="font-semibold underline" href={`/settings?shop=${encodeURIComponent(createdWithoutLogo.slug)}`}>Add the logo in Shop settings</Link>
+            <Link className="font-semibold underline" href={`/?shop=${encodeURIComponent(createdWithoutLogo.slug)}`}>Go to your shop</Link>
+          </p>
+        </Alert>
+      ) : (
+        <Button type="submit" busy={create.isPending || create.isSuccess} className="self-start">Create shop</Button>
+      )}
     </form>
   );
 }

@@ -25,11 +25,18 @@ export default async function SellerStorefrontPage({ params, searchParams }: Pro
   if (!seller) notFound();
   return (
     <div className="flex flex-col gap-4">
-      <section aria-label={seller.name} className="flex flex-col gap-1 rounded-2xl bg-brand-50 p-4">
-        <p className="text-xl font-bold">{seller.name}</p>
-        <Rating average={seller.rating.average} count={seller.rating.count}
-          label={seller.rating.count ? t("product.reviews", { count: seller.rating.count }) : t("product.noReviews")} />
-        {seller.description ? <p className="text-sm text-muted">{seller.description}</p> : null}
+      <section aria-label={seller.name} className="flex items-start gap-4 rounded-2xl bg-brand-50 p-4">
+        {seller.logoUrl ? (
+          // The logo sits beside the shop's name, which says the same: decorative, so alt="".
+          // eslint-disable-next-line @next/next/no-img-element -- a 512 px WebP the seller uploaded, served by /files
+          <img src={seller.logoUrl} alt="" width={64} height={64} className="size-16 shrink-0 rounded-xl bg-white object-contain" />
+        ) : null}
+        <div className="flex min-w-0 flex-col gap-1">
+          <p className="text-xl font-bold">{seller.name}</p>
+          <Rating average={seller.rating.average} count={seller.rating.count}
+            label={seller.rating.count ? t("product.reviews", { count: seller.rating.count }) : t("product.noReviews")} />
+          {seller.description ? <p className="text-sm text-muted">{seller.description}</p> : null}
+        </div>
       </section>
       <ListingPage heading={t("seller.products", { name: seller.name })} basePath={`/sellers/${slug}`} query={query} result={result} fixed={["seller"]} locale={locale} t={t} />
     </div>
