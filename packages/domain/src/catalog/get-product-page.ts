@@ -2,6 +2,7 @@
 // their own price and availability, characteristics, size table, seller card and rating.
 import { getPrisma, ProductStatus, SellerStatus, type Currency } from "@market/db";
 import { AppError } from "../errors.ts";
+import { descriptionText, descriptionToHtml } from "./product-description.ts";
 import { fileUrl } from "../files/index.ts";
 import { availableUnits } from "./stock.ts";
 import { productSlugInput, type ProductSlugInput } from "./schemas.ts";
@@ -29,7 +30,10 @@ export type ProductPage = {
   id: string;
   slug: string;
   title: string;
-  description: string;
+  /** Sanitised HTML, safe to render as is (re-cleaned on the way out in case the allow-list changed). */
+  descriptionHtml: string;
+  /** Plain text, for meta descriptions. */
+  descriptionText: string;
   brand: string | null;
   currency: Currency;
   category: { slug: string; name: string; nameRu: string; hasSizes: boolean; sizeChart: SizeChart | null };
@@ -95,7 +99,8 @@ export async function getProductPage(input: ProductSlugInput): Promise<ProductPa
     id: product.id,
     slug: product.slug,
     title: product.title,
-    description: product.description,
+    descriptionHtml: descriptionToHtml(product.description),
+    descriptionText: descriptionText(product.description),
     brand: product.brand,
     currency: product.currency,
     category: { ...product.category, sizeChart: product.category.hasSizes ? parseSizeChart(product.category.sizeChart) : null },

@@ -6,3 +6,4 @@ export { getCategory, type CategoryPage } from "./get-category.ts";
 export { getProductPage, averageRating, type ProductPage, type ProductPageVariant, type SizeChart } from "./get-product-page.ts";
 export { listProductsByIds } from "./list-products-by-ids.ts";
 export { availableUnits } from "./stock.ts";
+export { MAX_DESCRIPTION_LENGTH, descriptionText, descriptionToHtml, sanitizeDescription } from "./product-description.ts";

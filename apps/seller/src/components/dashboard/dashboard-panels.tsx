@@ -80,7 +80,7 @@ export function LowStockPanel({ lowStock }: { lowStock: SellerDashboard["lowStoc
       ) : (
         <>
           <p className="text-sm text-muted">Variants with {lowStock.threshold} or fewer units available (on hand minus reserved, in your and marketplace warehouses).</p>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Low-stock variants</caption>
               <thead className="text-muted">

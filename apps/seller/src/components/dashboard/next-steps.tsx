@@ -7,7 +7,8 @@ export function NextSteps({ shopQuery }: { shopQuery: string }) {
       <h2 id="next-steps-title" className="text-lg font-semibold">Next steps</h2>
       <ol className="mt-2 flex list-decimal flex-col gap-2 pl-5">
         <li>
-          Add your first product. <span className="text-muted">Product listings are coming soon.</span>
+          <Link href={`/products/new${shopQuery}`} className="font-medium text-brand-600 underline">Add your first product</Link>: photos, sizes and
+          colours, prices and stock, then publish it.
         </li>
         <li>
           Set stock and prices through the Seller API: create a key on{" "}

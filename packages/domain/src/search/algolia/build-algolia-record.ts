@@ -1,5 +1,6 @@
 // A SearchDocument as an Algolia record. Records carry everything a product card shows, so the
 // storefront's search keeps answering from Algolia while the database is down (brief, question 4).
+import { descriptionText } from "../../catalog/product-description.ts";
 import type { SearchDocument } from "../types.ts";
 
 /** Records over 10 KB are rejected on most plans; descriptions are the only long field. */
@@ -49,7 +50,8 @@ export function buildAlgoliaRecord(doc: SearchDocument): AlgoliaRecord {
     objectID: doc.id,
     slug: doc.slug,
     title: doc.title,
-    description: doc.description.slice(0, DESCRIPTION_LIMIT),
+    // Descriptions are stored as sanitised HTML; the index wants the words only.
+    description: descriptionText(doc.description).slice(0, DESCRIPTION_LIMIT),
     brand: doc.brand,
     categorySlugs: doc.categories.map((c) => c.slug),
     categoryNames: doc.categories.flatMap((c) => [c.name, c.nameRu]),

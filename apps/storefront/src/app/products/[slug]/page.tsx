@@ -37,7 +37,7 @@ const loadProduct = cache(async (slug: string): Promise<ProductPage | null> => {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const product = await loadProduct((await params).slug);
   if (!product) return {};
-  const description = product.description.length > 160 ? `${product.description.slice(0, 157).trimEnd()}…` : product.description;
+  const description = product.descriptionText.length > 160 ? `${product.descriptionText.slice(0, 157).trimEnd()}…` : product.descriptionText;
   const image = product.images[0];
   return {
     title: product.title,
@@ -108,10 +108,11 @@ export default async function ProductPageRoute({ params }: Params) {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2 lg:gap-10">
-        {product.description ? (
+        {product.descriptionHtml ? (
           <section aria-labelledby="description-heading" className="flex flex-col gap-2">
             <h2 id="description-heading" className="text-xl font-bold">{t("product.description")}</h2>
-            <p className="leading-relaxed whitespace-pre-line">{product.description}</p>
+            {/* Cleaned to a small allow-list by the domain (catalog/product-description.ts). */}
+            <div className="product-description leading-relaxed" dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
           </section>
         ) : null}
         {product.characteristics.length > 0 ? (
