@@ -7,6 +7,7 @@ describe("the worker's crontab", () => {
   it("parses, and names only tasks the worker has", () => {
     const items = parseCrontab(crontab);
     expect(items.map((item) => item.task)).toContain("payments:reconcile");
+    expect(items.map((item) => item.task)).toContain("seller-api:prune-idempotency");
     for (const item of items) expect(taskList[item.task]).toBeTypeOf("function");
   });
 });

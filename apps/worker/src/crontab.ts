@@ -1,8 +1,11 @@
 // Recurring jobs, in graphile-worker's crontab format. graphile-worker makes sure each one runs
 // once per slot however many workers there are.
 import { RECONCILE_PAYMENTS_CRONTAB } from "@market/domain/payments";
+import { PRUNE_IDEMPOTENCY_RECORDS_CRONTAB } from "@market/domain/seller-api";
 
 export const crontab = [
   // Payments still open after PAYMENT_RECONCILE_AFTER_MINUTES: ask the provider (lost webhooks).
   RECONCILE_PAYMENTS_CRONTAB,
+  // Seller API Idempotency-Key records past their 24 hours, daily.
+  PRUNE_IDEMPOTENCY_RECORDS_CRONTAB,
 ].join("\n");

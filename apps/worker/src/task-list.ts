@@ -6,8 +6,10 @@ import { createExpireOrderTask, EXPIRE_ORDER_TASK } from "@market/domain/checkou
 import { paymentTaskList, settlePaymentBeforeExpiry } from "@market/domain/payments";
 import { warehouseTaskList } from "@market/domain/fulfilment";
 import { notificationTaskList } from "@market/domain/notifications";
+import { PRUNE_IDEMPOTENCY_RECORDS_TASK, pruneIdempotencyRecordsTask } from "@market/domain/seller-api";
 import type { TaskList } from "graphile-worker";
 import { outboxHandlers } from "./outbox-handlers.ts";
+import { sellerImportTaskList } from "./tasks/seller-import.ts";
 
 export const taskList: TaskList = {
   // Catalogue changes queued by enqueueSearchSync in the changing transaction.
@@ -23,4 +25,8 @@ export const taskList: TaskList = {
   ...warehouseTaskList,
   // Emails queued by queueEmail when SMTP_URL is set, sent with retries (see send-email.ts).
   ...notificationTaskList,
+  // Sellers' CSV imports, queued with their ImportJob row (see tasks/seller-import.ts).
+  ...sellerImportTaskList,
+  // Seller API Idempotency-Key answers older than a day (cron, see crontab.ts).
+  [PRUNE_IDEMPOTENCY_RECORDS_TASK]: pruneIdempotencyRecordsTask,
 };

@@ -14,6 +14,8 @@ import { returnsRouter } from "./routers/returns.ts";
 import { reviewsRouter } from "./routers/reviews.ts";
 import { searchRouter } from "./routers/search.ts";
 import { sellerDashboardRouter } from "./routers/seller-dashboard.ts";
+import { sellerImportsRouter } from "./routers/seller-imports.ts";
+import { listingsRouter } from "./routers/listings.ts";
 import { sellerOrdersRouter } from "./routers/seller-orders.ts";
 import { sellersRouter } from "./routers/sellers.ts";
 import { systemRouter } from "./routers/system.ts";
@@ -37,6 +39,8 @@ export const appRouter = router({
   returns: returnsRouter,
   sellerOrders: sellerOrdersRouter,
   sellerDashboard: sellerDashboardRouter,
+  sellerImports: sellerImportsRouter,
+  listings: listingsRouter,
   apiKeys: apiKeysRouter,
   notifications: notificationsRouter,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, paymentEnv, searchEnv, serverEnvSchema, workerEnvSchema } from "./env.ts";
+import { EnvError, fileStorageEnv, parseEnv, paymentEnv, searchEnv, serverEnvSchema, workerEnvSchema } from "./env.ts";
 
 const valid = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", AUTH_SECRET: "x".repeat(32) };
 
@@ -76,5 +76,25 @@ describe("payment environment", () => {
     expect(() => paymentEnv({ ...stripe, STRIPE_PUBLISHABLE_KEY: "pk_live_abc" })).toThrow(/both be test keys or both be live keys/);
     expect(() => paymentEnv({ ...valid, STRIPE_PUBLISHABLE_KEY: "pk_test_abc" })).toThrow(/STRIPE_SECRET_KEY is required when STRIPE_PUBLISHABLE_KEY is set/);
     expect(() => paymentEnv({ ...stripe, STRIPE_SECRET_KEY: "pk_test_oops" })).toThrow(/STRIPE_SECRET_KEY must be a Stripe secret key/);
+  });
+});
+
+describe("file storage environment", () => {
+  it("defaults to local disk with a 10 MB upload limit (an empty value is unset)", () => {
+    const env = fileStorageEnv({ S3_BUCKET: "" });
+    expect(env.S3_BUCKET).toBeUndefined();
+    expect(env).toMatchObject({ S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: false, UPLOAD_MAX_IMAGE_BYTES: 10 * 1024 * 1024 });
+  });
+
+  it("reads an S3-compatible configuration", () => {
+    const env = fileStorageEnv({ S3_BUCKET: "market-files", S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: "1", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" });
+    expect(env).toMatchObject({ S3_BUCKET: "market-files", S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: true });
+  });
+
+  it("refuses half a configuration, naming what is missing", () => {
+    expect(() => fileStorageEnv({ S3_ENDPOINT: "http://minio:9000" })).toThrow(/S3_BUCKET is required when S3_ENDPOINT is set/);
+    expect(() => fileStorageEnv({ S3_BUCKET: "market-files", S3_ACCESS_KEY_ID: "id" })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together/);
+    expect(() => fileStorageEnv({ S3_BUCKET: "Bad_Bucket" })).toThrow(/S3_BUCKET must be a bucket name/);
+    expect(() => parseEnv(serverEnvSchema, { ...valid, S3_SECRET_ACCESS_KEY: "secret" })).toThrow(/S3_BUCKET is required/);
   });
 });

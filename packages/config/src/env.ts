@@ -152,6 +152,64 @@ export function emailEnv(source: Record<string, string | undefined> = process.en
   return parseEnv(emailEnvSchema, source);
 }
 
+// File storage (product images, shop logos, import files). With S3_BUCKET the files go to that
+// S3-compatible bucket (AWS S3, MinIO, Yandex Object Storage…); without it to local disk under
+// FILES_DIR (default .data/files). Either way the apps serve them at /files/<key>.
+const booleanFlag = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().toLowerCase() : value),
+  z.enum(["1", "0", "true", "false"], { error: "must be 1/true or 0/false" }).transform((value) => value === "1" || value === "true"),
+);
+export const fileStorageFields = {
+  FILES_DIR: z.preprocess(blankAsUnset, z.string().optional()),
+  S3_BUCKET: z.preprocess(blankAsUnset, z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "S3_BUCKET must be a bucket name (3–63 lower-case letters, digits, . and -)").optional()),
+  // Another S3-compatible service (MinIO, Yandex Object Storage); unset: AWS itself.
+  S3_ENDPOINT: z.preprocess(blankAsUnset, z.string().url("S3_ENDPOINT must be a URL such as https://storage.yandexcloud.net").optional()),
+  S3_REGION: z.preprocess(blankAsUnset, z.string().trim().default("us-east-1")),
+  // Unset: the SDK's default credential chain (an IAM role in Kubernetes, for example).
+  S3_ACCESS_KEY_ID: z.preprocess(blankAsUnset, z.string().trim().optional()),
+  S3_SECRET_ACCESS_KEY: z.preprocess(blankAsUnset, z.string().trim().optional()),
+  // MinIO and most self-hosted services need bucket-in-path URLs.
+  S3_FORCE_PATH_STYLE: z.preprocess(blankAsUnset, booleanFlag.default(false)),
+  // The largest image a seller may upload.
+  UPLOAD_MAX_IMAGE_BYTES: z.preprocess(blankAsUnset, z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024)),
+};
+
+function s3Configured(env: { S3_BUCKET?: string; S3_ENDPOINT?: string; S3_ACCESS_KEY_ID?: string; S3_SECRET_ACCESS_KEY?: string }, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (!env.S3_BUCKET) {
+    for (const name of ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+      if (env[name]) issue("S3_BUCKET", `S3_BUCKET is required when ${name} is set: set it to store files in S3, or unset the S3 variables to store them on local disk`);
+    }
+    return;
+  }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    issue(env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID", "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the default credential chain");
+  }
+}
+
+export const fileStorageEnvSchema = z.object(fileStorageFields).superRefine(s3Configured);
+export type FileStorageEnv = z.infer<typeof fileStorageEnvSchema>;
+
+/** The validated file storage variables; throws EnvError naming each bad one. */
+export function fileStorageEnv(source: Record<string, string | undefined> = process.env): FileStorageEnv {
+  return parseEnv(fileStorageEnvSchema, source);
+}
+
+// The Seller REST API: requests per API key per minute, counted across every app instance.
+export const sellerApiFields = {
+  SELLER_API_RATE_LIMIT_PER_MINUTE: z.preprocess(
+    blankAsUnset,
+    z.coerce.number({ error: "SELLER_API_RATE_LIMIT_PER_MINUTE must be a whole number" }).int("SELLER_API_RATE_LIMIT_PER_MINUTE must be a whole number").min(1, "SELLER_API_RATE_LIMIT_PER_MINUTE must be at least 1").max(100_000).default(120),
+  ),
+};
+export const sellerApiEnvSchema = z.object(sellerApiFields);
+export type SellerApiEnv = z.infer<typeof sellerApiEnvSchema>;
+
+/** The validated Seller API variables; throws EnvError naming each bad one. */
+export function sellerApiEnv(source: Record<string, string | undefined> = process.env): SellerApiEnv {
+  return parseEnv(sellerApiEnvSchema, source);
+}
+
 /** Only the payment variables: for the payment domain (apps and worker). */
 export const paymentEnvSchema = z.object({ ...paymentFields, ...paymentSharedFields }).superRefine(paymentsConfigured);
 export type PaymentEnv = z.infer<typeof paymentEnvSchema>;
@@ -168,14 +226,20 @@ const baseEnvSchema = z
       .string({ error: "DATABASE_URL is required (the dev and test scripts set it for the embedded PostgreSQL)" })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+    // Bearer token for GET /api/metrics (apps and worker). Unset: open in development, 404 in production.
+    METRICS_TOKEN: z.preprocess(blankAsUnset, z.string().trim().min(16, "METRICS_TOKEN must be at least 16 characters long (openssl rand -hex 24)").optional()),
+    // OpenTelemetry traces go to this OTLP/HTTP endpoint; unset: tracing is off.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(blankAsUnset, z.string().regex(/^https?:\/\/[^\s/]+/, "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://otel-collector:4318").optional()),
     ...emailFields,
     // How long a placed, unpaid order holds its stock (read by the checkout domain).
     RESERVATION_TTL_MINUTES: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(24 * 60).default(15)),
     ...searchFields,
     ...paymentFields,
+    ...fileStorageFields,
   })
   .superRefine(algoliaAllOrNone)
-  .superRefine(paymentsConfigured);
+  .superRefine(paymentsConfigured)
+  .superRefine(s3Configured);
 
 /** Only the search variables: for code that picks the search engine (apps, worker, CLIs). */
 export const searchEnvSchema = z.object(searchFields).superRefine(algoliaAllOrNone);
@@ -191,6 +255,10 @@ export const workerEnvSchema = baseEnvSchema.extend({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // A worker that has not said it is alive for this long is dead: its locked jobs are released.
   WORKER_STALE_AFTER_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(2).max(3600).default(60)),
+  // The worker's health and metrics server (GET /api/health, /api/metrics); 0 turns it off. Local
+  // by default; the container image listens on all interfaces (WORKER_HTTP_HOST=0.0.0.0).
+  WORKER_HTTP_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65535).default(3003)),
+  WORKER_HTTP_HOST: z.preprocess(blankAsUnset, z.string().default("127.0.0.1")),
   ...paymentSharedFields,
 });
 
@@ -210,6 +278,7 @@ export const serverEnvSchema = baseEnvSchema.extend({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  ...sellerApiFields,
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -32,6 +32,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <>
                     {user.role === "SELLER" ? (
                       <>
+                        <Link href="/products" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                          Products
+                        </Link>
                         <Link href="/sales" className="rounded-lg px-2 py-1 hover:bg-white/15">
                           Orders
                         </Link>
@@ -41,8 +44,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                         <Link href="/returns" className="rounded-lg px-2 py-1 hover:bg-white/15">
                           Returns
                         </Link>
+                        <Link href="/imports" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                          Import &amp; export
+                        </Link>
                         <Link href="/api-keys" className="rounded-lg px-2 py-1 hover:bg-white/15">
                           API keys
+                        </Link>
+                        <Link href="/settings" className="rounded-lg px-2 py-1 hover:bg-white/15">
+                          Shop settings
                         </Link>
                       </>
                     ) : null}

@@ -3,7 +3,7 @@ type PickLine = { id: string; sku: string; title: string; size: string | null; c
 
 export function PickListTable({ lines, caption, captionVisible = false }: { lines: readonly PickLine[]; caption: string; captionVisible?: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className={captionVisible ? "mb-1 text-left font-semibold" : "sr-only"}>{caption}</caption>
         <thead className="text-muted">

@@ -9,14 +9,12 @@
 //   500  anything else unexpected: Stripe retries too.
 import { isAppError } from "@market/domain";
 import { processStripeEvent, verifyStripeWebhook, WebhookSignatureError } from "@market/domain/payments";
+import { getLogger } from "@market/observability/log";
+import { metrics } from "@market/observability/metrics";
 
 type Log = (level: "info" | "warn" | "error", fields: Record<string, unknown>) => void;
 
-const defaultLog: Log = (level, fields) => {
-  const line = JSON.stringify({ level, msg: "stripe webhook", ...fields });
-  if (level === "info") console.log(line);
-  else console.error(line);
-};
+const defaultLog: Log = (level, fields) => getLogger("storefront")[level](fields, "stripe webhook");
 
 export function createStripeWebhookHandler({ log = defaultLog }: { log?: Log } = {}) {
   return async function handle(request: Request): Promise<Response> {
@@ -31,12 +29,15 @@ export function createStripeWebhookHandler({ log = defaultLog }: { log?: Log } =
     } catch (error) {
       if (!(error instanceof WebhookSignatureError)) throw error;
       log("warn", { requestId, rejected: error.message });
+      metrics().webhookRejections.inc({ source: "stripe", reason: "signature" });
       return Response.json({ error: "The Stripe-Signature header is missing or does not match this payload." }, { status: 400, headers });
     }
 
     try {
       const outcome = await processStripeEvent(event, { requestId });
       log(outcome === "not-ours" ? "warn" : "info", { requestId, eventId: event.id, type: event.type, outcome });
+      if (outcome === "paid") metrics().ordersPaid.inc();
+      if (outcome === "failed") metrics().paymentFailures.inc({ reason: failureReason(event) });
       return Response.json({ received: true, outcome }, { headers });
     } catch (error) {
       if (isAppError(error) && error.code === "UNAVAILABLE") {
@@ -47,4 +48,10 @@ export function createStripeWebhookHandler({ log = defaultLog }: { log?: Log } =
       return Response.json({ error: "The event could not be applied; it will be retried." }, { status: 500, headers });
     }
   };
+}
+
+/** The provider's code for a failed payment (card_declined, expired_card…): a small, fixed set. */
+function failureReason(event: { data: { object: unknown } }): string {
+  const error = (event.data.object as { last_payment_error?: { code?: unknown } | null }).last_payment_error;
+  return typeof error?.code === "string" && /^[a-z_]{1,40}$/.test(error.code) ? error.code : "unknown";
 }

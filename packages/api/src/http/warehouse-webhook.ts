@@ -11,14 +11,13 @@
 //   500  anything else unexpected: the warehouse retries too.
 import { isAppError } from "@market/domain";
 import { parseWarehouseWebhook, processWarehouseEvent, WAREHOUSE_SIGNATURE_HEADER, WarehouseSignatureError } from "@market/domain/fulfilment";
+import { getLogger } from "@market/observability/log";
+import { metrics } from "@market/observability/metrics";
 
 type Log = (level: "info" | "warn" | "error", fields: Record<string, unknown>) => void;
 
-const defaultLog: Log = (level, fields) => {
-  const line = JSON.stringify({ level, msg: "warehouse webhook", ...fields });
-  if (level === "info") console.log(line);
-  else console.error(line);
-};
+const defaultLog: Log = (level, fields) => getLogger("storefront")[level](fields, "warehouse webhook");
+const rejected = (reason: "signature" | "payload" | "unknown_order") => metrics().webhookRejections.inc({ source: "warehouse", reason });
 
 export function createWarehouseWebhookHandler({ log = defaultLog }: { log?: Log } = {}) {
   return async function handle(request: Request): Promise<Response> {
@@ -33,11 +32,13 @@ export function createWarehouseWebhookHandler({ log = defaultLog }: { log?: Log 
     } catch (error) {
       if (error instanceof WarehouseSignatureError) {
         log("warn", { requestId, rejected: error.message });
+        rejected("signature");
         const message = error.message.includes("X-Warehouse-Signature") ? error.message : `X-Warehouse-Signature rejected: ${error.message}`;
         return Response.json({ error: message }, { status: 400, headers });
       }
       if (isAppError(error) && error.code === "BAD_REQUEST") {
         log("warn", { requestId, rejected: error.message });
+        rejected("payload");
         return Response.json({ error: error.message }, { status: 400, headers });
       }
       throw error;
@@ -55,6 +56,7 @@ export function createWarehouseWebhookHandler({ log = defaultLog }: { log?: Log 
     } catch (error) {
       if (isAppError(error) && error.code === "NOT_FOUND") {
         log("warn", { ...context, outcome: "unknown order" });
+        rejected("unknown_order");
         return Response.json({ error: error.message }, { status: 404, headers });
       }
       if (isAppError(error) && error.code === "UNAVAILABLE") {

@@ -1,5 +1,6 @@
 import { mergeGuestCart } from "@market/domain/cart";
 import { checkoutPreviewInput, placeOrderInput, placeOrder, previewCheckout } from "@market/domain/checkout";
+import { metrics } from "@market/observability/metrics";
 import { COOKIES, type ApiContext } from "../context.ts";
 import { router, signedInProcedure } from "../trpc.ts";
 
@@ -19,6 +20,8 @@ export const checkoutRouter = router({
   placeOrder: signedInProcedure.input(placeOrderInput).mutation(async ({ ctx, input }) => {
     await adoptGuestCart(ctx);
     const placed = await placeOrder(ctx.user.id, input, { requestId: ctx.requestId });
+    // A repeated press of "Place order" (same idempotency key) returns the same order: not counted again.
+    if (placed.created) metrics().ordersPlaced.inc();
     return { number: placed.number, created: placed.created, totalMinor: placed.totalMinor, currency: placed.currency };
   }),
 });

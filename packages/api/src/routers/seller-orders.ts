@@ -1,5 +1,5 @@
 import { listOwnWarehouseParts, listOwnWarehousePartsInput, markDelivered, markPacked, markShipped, markShippedInput, orderPartIdInput } from "@market/domain/fulfilment";
-import { getSellerOrderPart, listSellerOrderParts, listSellerOrderPartsInput, sellerOrderPartInput } from "@market/domain/seller-orders";
+import { confirmOrderPart, confirmOrderPartInput, getSellerOrderPart, listSellerOrderParts, listSellerOrderPartsInput, sellerOrderPartInput } from "@market/domain/seller-orders";
 import { router, sellerProcedure } from "../trpc.ts";
 
 /**
@@ -13,4 +13,6 @@ export const sellerOrdersRouter = router({
   markDelivered: sellerProcedure.input(orderPartIdInput).mutation(({ ctx, input }) => markDelivered(ctx.user.id, input, { requestId: ctx.requestId })),
   list: sellerProcedure.input(listSellerOrderPartsInput).query(({ ctx, input }) => listSellerOrderParts(ctx.user.id, input)),
   get: sellerProcedure.input(sellerOrderPartInput).query(({ ctx, input }) => getSellerOrderPart(ctx.user.id, input)),
+  // The seller-side status new -> confirmed; the same service as POST /orders/{id}/confirm.
+  confirm: sellerProcedure.input(confirmOrderPartInput).mutation(({ ctx, input }) => confirmOrderPart({ userId: ctx.user.id }, input)),
 });

@@ -1,4 +1,4 @@
-import { createShop, createShopInput, getSellerProfile, listMyShops } from "@market/domain/sellers";
+import { createShop, createShopInput, getSellerProfile, getShopSettings, listMyShops, updateShop, updateShopInput } from "@market/domain/sellers";
 import { z } from "zod";
 import { publicProcedure, router, sellerProcedure } from "../trpc.ts";
 
@@ -7,4 +7,8 @@ export const sellersRouter = router({
   profile: publicProcedure.input(z.object({ slug: z.string().min(1).max(100) })).query(({ input }) => getSellerProfile(input.slug)),
   /** Onboarding: the signed-in seller creates a shop and becomes its owner. */
   createShop: sellerProcedure.input(createShopInput).mutation(({ ctx, input }) => createShop(ctx.user.id, input)),
+  /** Shop settings: the current values for a member of the shop (another shop: NOT_FOUND). */
+  shopSettings: sellerProcedure.input(z.object({ sellerId: z.string().max(100) })).query(({ ctx, input }) => getShopSettings(ctx.user.id, input.sellerId)),
+  /** Shop settings: the owner saves name, legal details, contacts and logo (never slug or status). */
+  updateShop: sellerProcedure.input(updateShopInput).mutation(({ ctx, input }) => updateShop(ctx.user.id, input)),
 });

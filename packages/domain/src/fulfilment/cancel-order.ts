@@ -13,6 +13,7 @@ import { writeOutboxEvent } from "../outbox/index.ts";
 import { cancelPaymentAtProvider } from "../payments/index.ts";
 import { enqueueSearchSync } from "../search/index.ts";
 import { applyFulfilmentUpdate, isCancellable, progressOf } from "./apply-fulfilment-update.ts";
+import { processLogger } from "@market/observability/log";
 
 export const cancelOrderInput = orderNumberInput.extend({
   reason: z.string().trim().max(500, "Keep the reason under 500 characters").optional(),
@@ -53,7 +54,7 @@ export async function cancelOrder(userId: string, input: CancelOrderInput, { req
     // provider cannot be reached the order is cancelled anyway: a payment that still arrives
     // finds the order cancelled and is refunded (PaymentRefundRequired in applyPaymentIntent).
     const atProvider = await cancelPaymentAtProvider(order.id, { requestId }).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: "warn", msg: "cancel order: could not cancel the payment at the provider", orderId: order.id, requestId, error: error instanceof Error ? error.message : String(error) }));
+      processLogger().warn({ orderId: order.id, requestId, error: error instanceof Error ? error.message : String(error) }, "cancel order: could not cancel the payment at the provider");
       return "unreachable" as const;
     });
     if (atProvider !== "succeeded") {
@@ -111,7 +112,7 @@ export async function cancelPaidOrder(tx: Db, { orderId, reason, requestId = nul
     });
   } else {
     // A paid order always has its payment; an operator has to look at one that does not.
-    console.error(JSON.stringify({ level: "error", msg: "cancel order: paid order without a succeeded payment, nothing refunded", orderId, requestId }));
+    processLogger().error({ orderId, requestId }, "cancel order: paid order without a succeeded payment, nothing refunded");
   }
   return "cancelled";
 }

@@ -18,6 +18,7 @@ export {
   markPacked,
   markShipped,
   markShippedInput,
+  moveOwnWarehousePart,
   orderPartIdInput,
   SELLER_SHIPPING_STATUSES,
   sellerMoveRefusal,
@@ -25,4 +26,5 @@ export {
   type MarkShippedInput,
   type OrderPartIdInput,
   type OwnWarehousePart,
+  type SellerAction,
 } from "./seller-shipping.ts";

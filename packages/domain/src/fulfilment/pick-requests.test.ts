@@ -13,6 +13,7 @@ import { createPaidOrder, startFakeWarehouse, type FakeWarehouse } from "./testi
 import { pickRequestSchema } from "./warehouse-contract.ts";
 import { SEND_PICK_CANCELLATION_TASK, SEND_PICK_REQUEST_TASK, WAREHOUSE_JOB_MAX_ATTEMPTS } from "./warehouse-jobs.ts";
 import { warehouseTaskList } from "./warehouse-task-list.ts";
+import { captureLogs } from "@market/observability/log";
 
 const handlers: OutboxHandlers = { OrderPaid: [requestPicksHandler], OrderCancelled: [cancelPicksHandler], OrderPartStatusChanged: [cancelPartPickHandler] };
 const quiet = new Logger(() => () => undefined);
@@ -39,21 +40,18 @@ async function orderPaidEvent(orderId: string): Promise<OutboxEvent<"OrderPaid">
 
 let warehouse: FakeWarehouse;
 let logs: string[] = [];
-const originalLog = console.log;
-const originalError = console.error;
+let capture: ReturnType<typeof captureLogs> | undefined;
 beforeAll(async () => {
   warehouse = await startFakeWarehouse();
-  // The code logs JSON lines; keep them for assertions and out of the test output.
-  console.log = (line: unknown) => void logs.push(String(line));
-  console.error = (line: unknown) => void logs.push(String(line));
 });
 afterAll(async () => {
-  console.log = originalLog;
-  console.error = originalError;
   await warehouse.close();
 });
 beforeEach(async () => {
-  logs = [];
+  // The code logs JSON lines; keep them for assertions and out of the test output.
+  capture?.restore();
+  capture = captureLogs();
+  logs = capture.lines;
   warehouse.cancelAnswer = null;
   warehouse.onPick = null;
   await getPrisma().$executeRaw`DELETE FROM graphile_worker._private_jobs`;

@@ -114,7 +114,7 @@ export async function listOwnWarehouseParts(sellerUserId: string, input: ListOwn
   }));
 }
 
-type SellerAction = Extract<FulfilmentStatus, "PACKED" | "SHIPPED" | "DELIVERED">;
+export type SellerAction = Extract<FulfilmentStatus, "PACKED" | "SHIPPED" | "DELIVERED">;
 
 /** Why a part at `current` cannot be marked `target`, in words for the seller; null if it can. */
 export function sellerMoveRefusal(current: FulfilmentStatus, target: SellerAction): string | null {
@@ -137,9 +137,18 @@ export function sellerMoveRefusal(current: FulfilmentStatus, target: SellerActio
   return null;
 }
 
-async function markOwnPart(sellerUserId: string, orderPartId: string, target: SellerAction, { trackingNumber = null, requestId = null, now = new Date() }: { trackingNumber?: string | null; requestId?: string | null; now?: Date }) {
+type MoveOptions = { trackingNumber?: string | null; requestId?: string | null; now?: Date };
+
+const markOwnPart = (sellerUserId: string, orderPartId: string, target: SellerAction, options: MoveOptions) =>
+  moveOwnWarehousePart(ownPartWhere(sellerUserId), orderPartId, target, options);
+
+/**
+ * The one place a seller moves a part they ship themselves. `scope` says whose parts the caller
+ * may move (a portal user's shops, or an API key's shop); a part outside it is NOT_FOUND.
+ */
+export async function moveOwnWarehousePart(scope: Prisma.OrderPartWhereInput, orderPartId: string, target: SellerAction, { trackingNumber = null, requestId = null, now = new Date() }: MoveOptions = {}) {
   return getPrisma().$transaction(async (tx) => {
-    const own = await tx.orderPart.findFirst({ where: { id: orderPartId, ...ownPartWhere(sellerUserId) }, select: { id: true } });
+    const own = await tx.orderPart.findFirst({ where: { AND: [{ id: orderPartId }, scope, { warehouse: { kind: WarehouseKind.SELLER } }] }, select: { id: true } });
     if (!own) throw new AppError("NOT_FOUND", "We could not find this order in your shops.");
     // Locked before checking, so two clicks (or two staff members) apply one after the other.
     const [part] = await tx.$queryRaw<{ status: FulfilmentStatus }[]>`SELECT status FROM "OrderPart" WHERE id = ${orderPartId}::uuid FOR UPDATE`;

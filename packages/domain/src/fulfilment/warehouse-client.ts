@@ -3,6 +3,7 @@
 // reports what happened, and never throws for an HTTP status.
 import { warehouseConfig, type WarehouseConfig } from "./config.ts";
 import { signWarehousePayload } from "./warehouse-contract.ts";
+import { processLogger } from "@market/observability/log";
 
 /** Long enough for a busy warehouse, short enough that a hung one does not hold a worker slot. */
 export const WAREHOUSE_REQUEST_TIMEOUT_MS = 10_000;
@@ -52,7 +53,5 @@ export function describeFailure(answer: WarehouseAnswer): string {
 }
 
 export function logFulfilment(level: "info" | "warn" | "error", msg: string, fields: Record<string, unknown>): void {
-  const line = JSON.stringify({ level, msg, ...fields });
-  if (level === "info") console.log(line);
-  else console.error(line);
+  processLogger()[level](fields, msg);
 }

@@ -12,10 +12,16 @@ const jobPayload = z.object({ eventId: z.string().uuid() });
 export type DeliveryResult = "delivered" | "already-delivered" | "unknown-event";
 
 /** Delivers one event to its consumers. Throws (after recording the error) if any consumer fails. */
-export async function deliverOutboxEvent(eventId: string, handlers: OutboxHandlers): Promise<DeliveryResult> {
+export async function deliverOutboxEvent(
+  eventId: string,
+  handlers: OutboxHandlers,
+  /** Called once the event is read, before its consumers run (the worker logs its request id). */
+  onLoaded?: (event: { type: string; requestId: string | null }) => void,
+): Promise<DeliveryResult> {
   const prisma = getPrisma();
   const row = await prisma.outboxEvent.findUnique({ where: { id: eventId } });
   if (!row) return "unknown-event";
+  onLoaded?.({ type: row.type, requestId: row.requestId });
   if (row.status === OutboxStatus.PROCESSED) return "already-delivered";
 
   const type = row.type as OutboxEventType;
@@ -55,7 +61,13 @@ export async function deliverOutboxEvent(eventId: string, handlers: OutboxHandle
 export function createDeliverOutboxEventTask(handlers: OutboxHandlers): Task {
   return async (payload, helpers) => {
     const { eventId } = jobPayload.parse(payload);
-    const result = await deliverOutboxEvent(eventId, handlers);
-    helpers.logger.info(`outbox: ${eventId} ${result}`);
+    // The request that wrote the event, on this job's lines: a shopper's request id leads from
+    // the app's log to the delivery of the events it caused.
+    let context: Record<string, unknown> = { eventId };
+    const result = await deliverOutboxEvent(eventId, handlers, ({ type, requestId }) => {
+      context = { eventId, type, requestId };
+      helpers.logger.info(`outbox: delivering ${type}`, context);
+    });
+    helpers.logger.info(`outbox: ${eventId} ${result}`, { ...context, result });
   };
 }

@@ -12,6 +12,7 @@ import type Stripe from "stripe";
 import { cancelUnpaidOrder, markOrderPaid } from "../checkout/index.ts";
 import type { Db } from "../db.ts";
 import { writeOutboxEvent } from "../outbox/index.ts";
+import { processLogger } from "@market/observability/log";
 
 export type ApplyOutcome =
   | "paid"
@@ -121,9 +122,7 @@ function applies(payment: LockedPayment, target: PaymentStatus, observedAt: Date
 }
 
 function log(level: "info" | "warn" | "error", msg: string, fields: Record<string, unknown>) {
-  const line = JSON.stringify({ level, msg, ...fields });
-  if (level === "info") console.log(line);
-  else console.error(line);
+  processLogger()[level](fields, msg);
 }
 
 export async function applyPaymentIntent(tx: Db, intent: IntentSnapshot, context: ApplyContext): Promise<ApplyOutcome> {

@@ -1,6 +1,7 @@
 // Provider failures as the shopper should see them.
 import Stripe from "stripe";
 import { AppError } from "../errors.ts";
+import { processLogger } from "@market/observability/log";
 
 /** True for failures worth retrying later (network, provider outage, rate limit). */
 export function isProviderUnavailable(error: unknown): boolean {
@@ -12,6 +13,6 @@ export function isProviderUnavailable(error: unknown): boolean {
 }
 
 export function providerUnavailable(error: unknown): AppError {
-  console.error(JSON.stringify({ level: "error", msg: "payment provider unreachable", error: error instanceof Error ? error.message : String(error) }));
+  processLogger().error({ error: error instanceof Error ? error.message : String(error) }, "payment provider unreachable");
   return new AppError("UNAVAILABLE", "We cannot reach the payment service right now. Please try again in a minute.");
 }

@@ -14,15 +14,31 @@ export const batchOf = <T extends z.ZodType>(item: T, noun: string) =>
 /** Per-item problems, keyed like zod's paths ("stocks.3.sku"), so both kinds read the same. */
 export class BatchErrors {
   readonly fields: Record<string, string> = {};
+  private readonly bad = new Map<number, { field: string; message: string }[]>();
   constructor(private readonly listName: string) {}
 
   add(index: number, field: string, message: string): void {
-    this.fields[`${this.listName}.${index}.${field}`] ??= message;
+    const key = `${this.listName}.${index}.${field}`;
+    if (key in this.fields) return;
+    this.fields[key] = message;
+    const problems = this.bad.get(index) ?? [];
+    problems.push({ field, message });
+    this.bad.set(index, problems);
+  }
+
+  /** Whether the item at this index has a problem. */
+  isBad(index: number): boolean {
+    return this.bad.has(index);
+  }
+
+  /** The item's problems (the CSV import reports them per row instead of refusing the batch). */
+  problemsOf(index: number): readonly { field: string; message: string }[] {
+    return this.bad.get(index) ?? [];
   }
 
   /** Throws the whole-batch refusal if any item was bad. */
   throwIfAny(total: number): void {
-    const bad = new Set(Object.keys(this.fields).map((key) => key.split(".")[1])).size;
+    const bad = this.bad.size;
     if (bad === 0) return;
     throw new AppError("BAD_REQUEST", `${bad} of the ${total} items ${bad === 1 ? "is" : "are"} invalid, so nothing was changed. See details.fields.`, { fields: this.fields });
   }

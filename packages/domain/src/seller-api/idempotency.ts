@@ -8,6 +8,7 @@
 // refused; while the first is still running they wait a little, then are told to retry.
 import { createHash } from "node:crypto";
 import { getPrisma, Prisma } from "@market/db";
+import type { Task } from "graphile-worker";
 import { SellerApiError } from "./errors.ts";
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
@@ -95,3 +96,30 @@ export async function completeIdempotencyKey(recordId: string, answer: StoredAns
 export async function releaseIdempotencyKey(recordId: string): Promise<void> {
   await getPrisma().idempotencyRecord.deleteMany({ where: { id: recordId, responseStatus: null } });
 }
+
+/**
+ * Deletes records past their 24 hours (a claim takes an expired one over anyway; this keeps the
+ * table from growing with keys nobody reuses). In batches, so a large backlog never holds a long
+ * lock; returns how many were deleted.
+ */
+export async function pruneIdempotencyRecords({ now = new Date(), batchSize = 5_000 }: { now?: Date; batchSize?: number } = {}): Promise<number> {
+  const cutoff = new Date(now.getTime() - RETENTION_MS);
+  let total = 0;
+  for (;;) {
+    const deleted = await getPrisma().$executeRaw`
+      DELETE FROM "IdempotencyRecord" WHERE id IN (
+        SELECT id FROM "IdempotencyRecord" WHERE "createdAt" < ${cutoff}::timestamp ORDER BY "createdAt" LIMIT ${batchSize})`;
+    total += deleted;
+    if (deleted < batchSize) return total;
+  }
+}
+
+// (A cron task's name may not contain dots.)
+export const PRUNE_IDEMPOTENCY_RECORDS_TASK = "seller-api:prune-idempotency";
+/** graphile-worker crontab line: daily at 03:17 UTC, a quiet hour off the round minute. */
+export const PRUNE_IDEMPOTENCY_RECORDS_CRONTAB = `17 3 * * * ${PRUNE_IDEMPOTENCY_RECORDS_TASK} ?max=1`;
+
+export const pruneIdempotencyRecordsTask: Task = async (_payload, helpers) => {
+  const deleted = await pruneIdempotencyRecords();
+  helpers.logger.info(`seller api: pruned ${deleted} idempotency records older than 24 hours`);
+};

@@ -5,8 +5,22 @@ export { API_ERROR_CODES, SellerApiError, toSellerApiError, zodFieldErrors, INTE
 export { defineOperation, type AnyOperation, type ApiCaller, type HttpMethod, type Operation } from "./operation.ts";
 export { SELLER_API_BASE_PATH, SELLER_API_OPERATIONS } from "./operations.ts";
 export { buildOpenApiDocument } from "./openapi.ts";
-export { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, idempotencyScope, parseIdempotencyKey, requestHash, IDEMPOTENCY_HEADER, type IdempotencyClaim, type StoredAnswer } from "./idempotency.ts";
-export { DEFAULT_SELLER_API_RATE_LIMIT, hitApiKeyRateLimit, type SellerApiRateLimit } from "./rate-limit.ts";
+export {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  releaseIdempotencyKey,
+  idempotencyScope,
+  parseIdempotencyKey,
+  pruneIdempotencyRecords,
+  pruneIdempotencyRecordsTask,
+  PRUNE_IDEMPOTENCY_RECORDS_CRONTAB,
+  PRUNE_IDEMPOTENCY_RECORDS_TASK,
+  requestHash,
+  IDEMPOTENCY_HEADER,
+  type IdempotencyClaim,
+  type StoredAnswer,
+} from "./idempotency.ts";
+export { DEFAULT_SELLER_API_RATE_LIMIT, hitApiKeyRateLimit, sellerApiRateLimit, type SellerApiRateLimit } from "./rate-limit.ts";
 export { MAX_BATCH_ITEMS } from "./batch.ts";
 export { setStockLevels, setStocksBody, type SetStocksInput, type SetStocksResult } from "./stocks.ts";
 export { setPrices, setPricesBody, type SetPricesInput, type SetPricesResult } from "./prices.ts";

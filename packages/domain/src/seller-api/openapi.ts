@@ -5,7 +5,7 @@ import { z } from "zod";
 import { API_ERROR_CODES, type ApiErrorCode } from "./errors.ts";
 import type { AnyOperation } from "./operation.ts";
 import { SELLER_API_BASE_PATH, SELLER_API_OPERATIONS } from "./operations.ts";
-import { DEFAULT_SELLER_API_RATE_LIMIT } from "./rate-limit.ts";
+import { sellerApiRateLimit } from "./rate-limit.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -64,7 +64,7 @@ function parameters(operation: AnyOperation): JsonSchema[] {
       });
     }
   }
-  if (operation.body) {
+  if (operation.method === "POST" && operation.scopes) {
     out.push({
       name: "Idempotency-Key",
       in: "header",
@@ -120,9 +120,7 @@ function operationObject(operation: AnyOperation): JsonSchema {
   };
 }
 
-const { limit, windowSeconds } = DEFAULT_SELLER_API_RATE_LIMIT;
-
-const DESCRIPTION = `Run your shop from a script: products, stock per warehouse, prices and orders.
+const documentDescription = ({ limit, windowSeconds }: { limit: number; windowSeconds: number }) => `Run your shop from a script: products, stock per warehouse, prices and orders.
 
 **Authentication.** Create a key in the seller portal (API keys) and send it as \`Authorization: Bearer <key>\`. Without a valid key the answer is 401; a key without the operation's scope gets 403. Scopes: READ (read products and orders), STOCK_PRICES_WRITE (bulk stock and price updates), ORDERS (read orders and act on them), CATALOG_WRITE (create and update products). Write scopes do not include READ.
 
@@ -144,7 +142,7 @@ export function buildOpenApiDocument(operations: readonly AnyOperation[] = SELLE
   }
   const document: JsonSchema = {
     openapi: "3.1.0",
-    info: { title: "Marketplace Seller API", version: "1.0.0", description: DESCRIPTION },
+    info: { title: "Marketplace Seller API", version: "1.0.0", description: documentDescription(sellerApiRateLimit()) },
     servers: [{ url: SELLER_API_BASE_PATH }],
     tags: [...new Set(operations.map((operation) => operation.tag))].map((name) => ({ name })),
     paths,

@@ -16,6 +16,8 @@ export type OperationInput<P extends AnyObject | undefined, Q extends AnyObject 
   params: P extends AnyObject ? z.output<P> : Record<string, never>;
   query: Q extends AnyObject ? z.output<Q> : Record<string, never>;
   body: B extends z.ZodType ? z.output<B> : undefined;
+  /** The JSON body as sent, before zod filled in defaults: PATCH needs to know which fields came. */
+  rawBody: unknown;
 };
 
 export type Operation<
@@ -52,5 +54,5 @@ export function defineOperation<P extends AnyObject | undefined = undefined, Q e
 
 // Type-erased form the router and the document generator work with.
 export type AnyOperation = {
-  [K in keyof Operation]: K extends "handle" ? (input: { params: unknown; query: unknown; body: unknown }, caller: ApiCaller) => Promise<unknown> : Operation[K];
+  [K in keyof Operation]: K extends "handle" ? (input: { params: unknown; query: unknown; body: unknown; rawBody: unknown }, caller: ApiCaller) => Promise<unknown> : Operation[K];
 };

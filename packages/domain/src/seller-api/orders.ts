@@ -6,6 +6,7 @@
 import { FulfilmentStatus, getPrisma, SellerOrderStatus, WarehouseKind, type Prisma } from "@market/db";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
+import { confirmOrderPart, deliverOrderPart, packOrderPart, shipOrderPart, shipOrderPartInput } from "../seller-orders/actions.ts";
 import { cursorPage, pageOf, pageQuery } from "./pagination.ts";
 import { currencySchema } from "./products.ts";
 
@@ -140,4 +141,31 @@ export async function getSellerOrder(sellerId: string, orderPartId: string): Pro
         }
       : null,
   };
+}
+
+/** POST /orders/{id}/ship: the carrier's tracking number, validated as in the portal. */
+export const shipOrderBody = z.strictObject({ trackingNumber: shipOrderPartInput.shape.trackingNumber.describe("The carrier's tracking number, 3 to 64 characters") });
+
+type ActionOptions = { requestId?: string | null };
+
+// Each action is the portal's domain service with the key's shop as the access, answered with the
+// order as it now is.
+export async function confirmSellerOrder(sellerId: string, orderPartId: string): Promise<ApiOrderDetail> {
+  await confirmOrderPart({ sellerId }, { orderPartId });
+  return getSellerOrder(sellerId, orderPartId);
+}
+
+export async function packSellerOrder(sellerId: string, orderPartId: string, options: ActionOptions = {}): Promise<ApiOrderDetail> {
+  await packOrderPart({ sellerId }, { orderPartId }, options);
+  return getSellerOrder(sellerId, orderPartId);
+}
+
+export async function shipSellerOrder(sellerId: string, orderPartId: string, body: z.output<typeof shipOrderBody>, options: ActionOptions = {}): Promise<ApiOrderDetail> {
+  await shipOrderPart({ sellerId }, { orderPartId, trackingNumber: body.trackingNumber }, options);
+  return getSellerOrder(sellerId, orderPartId);
+}
+
+export async function deliverSellerOrder(sellerId: string, orderPartId: string, options: ActionOptions = {}): Promise<ApiOrderDetail> {
+  await deliverOrderPart({ sellerId }, { orderPartId }, options);
+  return getSellerOrder(sellerId, orderPartId);
 }

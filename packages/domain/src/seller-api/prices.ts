@@ -3,6 +3,7 @@
 // search index sync queued in it.
 import { getPrisma, Prisma } from "@market/db";
 import { z } from "zod";
+import type { Db } from "../db.ts";
 import { enqueueSearchSync } from "../search/index.ts";
 import { batchOf, BatchErrors, flagDuplicates, skuField } from "./batch.ts";
 
@@ -33,51 +34,80 @@ export const priceResultSchema = z.object({
 });
 export type SetPricesResult = z.output<typeof priceResultSchema>;
 
+export type PriceItem = z.output<typeof priceItemSchema>;
+/** A price item resolved against the shop's catalogue. */
+export type CheckedPriceItem = { item: PriceItem; variantId: string; productId: string };
+
+/**
+ * Resolves the items against the seller's catalogue and records each bad one in `errors` by index;
+ * returns the good ones. With `lock` the variants stay locked until the caller's transaction
+ * ends, so a kept compareAtMinor is checked against the value that will actually stay. Shared by
+ * the API (all or nothing) and the portal's CSV import (good rows applied, bad ones reported).
+ */
+export async function checkPriceItems(
+  db: Db,
+  sellerId: string,
+  prices: readonly PriceItem[],
+  errors: BatchErrors,
+  { lock }: { lock: boolean },
+): Promise<CheckedPriceItem[]> {
+  const variants = await db.$queryRaw<{ id: string; sku: string; productId: string; compareAtMinor: number | null }[]>`
+    SELECT v.id, v.sku, v."productId", v."compareAtMinor" FROM "ProductVariant" v JOIN "Product" p ON p.id = v."productId"
+     WHERE v.sku = ANY(${[...new Set(prices.map((item) => item.sku))]}::text[]) AND p."sellerId" = ${sellerId}::uuid
+     ORDER BY v.id
+     ${lock ? Prisma.sql`FOR UPDATE OF v` : Prisma.empty}`;
+  const bySku = new Map(variants.map((row) => [row.sku, row]));
+
+  const checked: CheckedPriceItem[] = [];
+  prices.forEach((item, index) => {
+    const variant = bySku.get(item.sku);
+    if (!variant) return errors.add(index, "sku", `SKU "${item.sku}" is not in your catalogue.`);
+    if (item.compareAtMinor === undefined && variant.compareAtMinor !== null && variant.compareAtMinor <= item.priceMinor) {
+      errors.add(index, "compareAtMinor", `SKU "${item.sku}" has a crossed-out price of ${variant.compareAtMinor}, which must stay above the price: send a higher compareAtMinor, or null to remove the discount.`);
+    }
+    if (!errors.isBad(index)) checked.push({ item, variantId: variant.id, productId: variant.productId });
+  });
+  return checked;
+}
+
+/**
+ * Writes checked items in the transaction that checked them, recomputes the products' "from"
+ * prices and queues the search sync there.
+ */
+export async function writePrices(tx: Prisma.TransactionClient, rows: readonly CheckedPriceItem[]): Promise<SetPricesResult> {
+  if (rows.length === 0) return { updated: 0, prices: [] };
+  const applied = await tx.$queryRaw<{ sku: string; priceMinor: number; compareAtMinor: number | null; currency: string }[]>(Prisma.sql`
+    UPDATE "ProductVariant" v
+       SET "priceMinor" = x.price,
+           "compareAtMinor" = CASE WHEN x.keep THEN v."compareAtMinor" ELSE x."compareAt" END,
+           "updatedAt" = now()
+      FROM unnest(${rows.map((r) => r.variantId)}::uuid[], ${rows.map((r) => r.item.priceMinor)}::int[],
+                  ${rows.map((r) => r.item.compareAtMinor ?? null)}::int[], ${rows.map((r) => r.item.compareAtMinor === undefined)}::boolean[])
+           AS x(id, price, "compareAt", keep)
+     WHERE v.id = x.id
+    RETURNING v.sku, v."priceMinor", v."compareAtMinor", v.currency::text AS currency`);
+  const productIds = [...new Set(rows.map((r) => r.productId))];
+  await tx.$executeRaw`
+    UPDATE "Product" p
+       SET "minPriceMinor" = coalesce(
+             (SELECT min(v."priceMinor") FROM "ProductVariant" v WHERE v."productId" = p.id AND v."isActive"),
+             (SELECT min(v."priceMinor") FROM "ProductVariant" v WHERE v."productId" = p.id)),
+           "updatedAt" = now()
+     WHERE p.id = ANY(${productIds}::uuid[])`;
+  await enqueueSearchSync(tx, productIds);
+
+  const after = new Map(applied.map((row) => [row.sku, row]));
+  return { updated: applied.length, prices: rows.map(({ item }) => after.get(item.sku)!) };
+}
+
 export async function setPrices(sellerId: string, input: SetPricesInput): Promise<SetPricesResult> {
   const { prices } = setPricesBody.parse(input);
   const errors = new BatchErrors("prices");
   flagDuplicates(prices, (item) => item.sku, (item) => `SKU "${item.sku}"`, errors, "sku");
 
   return getPrisma().$transaction(async (tx) => {
-    // Locked so a kept compareAtMinor is checked against the value that will actually stay.
-    const variants = await tx.$queryRaw<{ id: string; sku: string; productId: string; compareAtMinor: number | null }[]>`
-      SELECT v.id, v.sku, v."productId", v."compareAtMinor" FROM "ProductVariant" v JOIN "Product" p ON p.id = v."productId"
-       WHERE v.sku = ANY(${[...new Set(prices.map((item) => item.sku))]}::text[]) AND p."sellerId" = ${sellerId}::uuid
-       ORDER BY v.id
-       FOR UPDATE OF v`;
-    const bySku = new Map(variants.map((row) => [row.sku, row]));
-
-    prices.forEach((item, index) => {
-      const variant = bySku.get(item.sku);
-      if (!variant) return errors.add(index, "sku", `SKU "${item.sku}" is not in your catalogue.`);
-      if (item.compareAtMinor === undefined && variant.compareAtMinor !== null && variant.compareAtMinor <= item.priceMinor) {
-        errors.add(index, "compareAtMinor", `SKU "${item.sku}" has a crossed-out price of ${variant.compareAtMinor}, which must stay above the price: send a higher compareAtMinor, or null to remove the discount.`);
-      }
-    });
+    const checked = await checkPriceItems(tx, sellerId, prices, errors, { lock: true });
     errors.throwIfAny(prices.length);
-
-    const rows = prices.map((item) => ({ item, variant: bySku.get(item.sku)! }));
-    const applied = await tx.$queryRaw<{ sku: string; priceMinor: number; compareAtMinor: number | null; currency: string }[]>(Prisma.sql`
-      UPDATE "ProductVariant" v
-         SET "priceMinor" = x.price,
-             "compareAtMinor" = CASE WHEN x.keep THEN v."compareAtMinor" ELSE x."compareAt" END,
-             "updatedAt" = now()
-        FROM unnest(${rows.map((r) => r.variant.id)}::uuid[], ${rows.map((r) => r.item.priceMinor)}::int[],
-                    ${rows.map((r) => r.item.compareAtMinor ?? null)}::int[], ${rows.map((r) => r.item.compareAtMinor === undefined)}::boolean[])
-             AS x(id, price, "compareAt", keep)
-       WHERE v.id = x.id
-      RETURNING v.sku, v."priceMinor", v."compareAtMinor", v.currency::text AS currency`);
-    const productIds = [...new Set(rows.map((r) => r.variant.productId))];
-    await tx.$executeRaw`
-      UPDATE "Product" p
-         SET "minPriceMinor" = coalesce(
-               (SELECT min(v."priceMinor") FROM "ProductVariant" v WHERE v."productId" = p.id AND v."isActive"),
-               (SELECT min(v."priceMinor") FROM "ProductVariant" v WHERE v."productId" = p.id)),
-             "updatedAt" = now()
-       WHERE p.id = ANY(${productIds}::uuid[])`;
-    await enqueueSearchSync(tx, productIds);
-
-    const after = new Map(applied.map((row) => [row.sku, row]));
-    return { updated: applied.length, prices: rows.map(({ item }) => after.get(item.sku)!) };
+    return writePrices(tx, checked);
   });
 }

@@ -4,6 +4,7 @@
 import { getPrisma, type Prisma } from "@market/db";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
+import { fileUrl } from "../files/index.ts";
 import { cursorPage, pageQuery, pageOf } from "./pagination.ts";
 
 export const productStatusSchema = z.enum(["draft", "active", "inactive", "archived"]);
@@ -22,6 +23,7 @@ export const variantSchema = z.object({
   barcode: z.string().nullable(),
   size: z.string().nullable(),
   color: z.string().nullable(),
+  colorHex: z.string().nullable().describe("The colour swatch as #rrggbb"),
   priceMinor: z.int().describe("Price in minor units of `currency` (kopecks for RUB)"),
   compareAtMinor: z.int().nullable().describe("Price before the discount, shown crossed out; null without a discount"),
   discountPercent: z.int().nullable(),
@@ -35,7 +37,10 @@ export const productSchema = z.object({
   title: z.string(),
   status: productStatusSchema,
   brand: z.string().nullable(),
+  description: z.string().describe("Sanitised HTML"),
   category: z.object({ id: z.uuid(), name: z.string() }),
+  characteristics: z.record(z.string(), z.string()).describe("Values by the category characteristic's key, as stored (numbers as text, Yes/No)"),
+  images: z.array(z.object({ storageKey: z.string(), url: z.string(), alt: z.string() })).describe("In display order; send storageKey and alt back in `images` to keep them"),
   currency: currencySchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -52,7 +57,10 @@ const productSelect = {
   title: true,
   status: true,
   brand: true,
+  description: true,
   currency: true,
+  characteristics: { orderBy: { position: "asc" }, select: { value: true, characteristic: { select: { key: true } } } },
+  images: { orderBy: { position: "asc" }, select: { storageKey: true, alt: true } },
   createdAt: true,
   updatedAt: true,
   category: { select: { id: true, name: true } },
@@ -63,6 +71,7 @@ const productSelect = {
       barcode: true,
       size: true,
       color: true,
+      colorHex: true,
       priceMinor: true,
       compareAtMinor: true,
       currency: true,
@@ -83,7 +92,10 @@ function toApiProduct(row: ProductRow): ApiProduct {
     title: row.title,
     status: row.status.toLowerCase() as ApiProduct["status"],
     brand: row.brand,
+    description: row.description,
     category: row.category,
+    characteristics: Object.fromEntries(row.characteristics.flatMap((entry) => (entry.characteristic ? [[entry.characteristic.key, entry.value]] : []))),
+    images: row.images.map((image) => ({ storageKey: image.storageKey, url: fileUrl(image.storageKey), alt: image.alt })),
     currency: row.currency,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -92,6 +104,7 @@ function toApiProduct(row: ProductRow): ApiProduct {
       barcode: variant.barcode,
       size: variant.size,
       color: variant.color,
+      colorHex: variant.colorHex,
       priceMinor: variant.priceMinor,
       compareAtMinor: variant.compareAtMinor,
       discountPercent: variant.compareAtMinor ? Math.round((1 - variant.priceMinor / variant.compareAtMinor) * 100) : null,

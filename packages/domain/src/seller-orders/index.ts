@@ -5,3 +5,15 @@ export { getOrderPart, getSellerOrderPart, type SellerOrderPartDetail } from "./
 export { dayRange, listSellerOrderPartsInput, MAX_RANGE_DAYS, sellerOrderPartInput, type ListSellerOrderPartsInput, type SellerOrderPartInput } from "./inputs.ts";
 export { listOrderParts, listSellerOrderParts, type SellerOrderPartPage, type SellerOrderPartRow } from "./list-seller-order-parts.ts";
 export { ORDER_NOT_FOUND, partScope, type SellerAccess } from "./scope.ts";
+export {
+  confirmOrderPart,
+  confirmOrderPartInput,
+  confirmRefusal,
+  deliverOrderPart,
+  packOrderPart,
+  shipOrderPart,
+  shipOrderPartInput,
+  type SellerOrderAccess,
+  type SellerOrderActionResult,
+  type ShipOrderPartInput,
+} from "./actions.ts";

@@ -21,3 +21,4 @@ export {
   type RevokeApiKeyInput,
 } from "./api-keys.ts";
 export { createShop, createShopInput, INN_MESSAGE, isValidInn, MAX_OWNED_SHOPS, slugFromName, type CreatedShop, type CreateShopInput } from "./create-shop.ts";
+export { getShopSettings, updateShop, updateShopInput, type ShopSettings, type UpdateShopInput } from "./update-shop.ts";

@@ -55,7 +55,7 @@ function Schema({ label, schema }: { label: string; schema: unknown }) {
   return (
     <details className="rounded-lg border border-gray-200">
       <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{label}</summary>
-      <pre className="overflow-x-auto border-t border-gray-200 bg-gray-50 p-3 text-xs">{JSON.stringify(schema, null, 2)}</pre>
+      <pre className="relative overflow-x-auto border-t border-gray-200 bg-gray-50 p-3 text-xs">{JSON.stringify(schema, null, 2)}</pre>
     </details>
   );
 }
@@ -109,7 +109,7 @@ function Operation({ path, method, operation }: Documented) {
 
       {parameters.length > 0 ? (
         <Section title="Parameters">
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-gray-200">
@@ -184,7 +184,7 @@ export default function ApiDocsPage() {
         </p>
         <Paragraphs text={document.info.description} />
         <Section title="Example">
-          <pre className="overflow-x-auto rounded-lg bg-ink p-3 text-xs text-white">{`curl -X POST https://<portal>${SELLER_API_BASE_PATH}/stocks \\
+          <pre className="relative overflow-x-auto rounded-lg bg-ink p-3 text-xs text-white">{`curl -X POST https://<portal>${SELLER_API_BASE_PATH}/stocks \\
   -H "Authorization: Bearer $MARKET_API_KEY" \\
   -H "Content-Type: application/json" \\
   -H "Idempotency-Key: $(uuidgen)" \\
@@ -240,7 +240,7 @@ export default function ApiDocsPage() {
         <p className="text-sm">
           Every error is <code className="rounded bg-gray-100 px-1">{`{"error": {"code", "message", "details"?}}`}</code>. Branch on the code; show the message to people.
         </p>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-gray-200">

@@ -60,7 +60,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         {keys.length === 0 ? (
           <p className="text-muted">No API keys yet. Create one above to connect your warehouse, ERP or price tool.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full min-w-[40rem] text-left text-sm">
               <caption className="sr-only">API keys of {shop.name}</caption>
               <thead className="text-muted">

@@ -89,7 +89,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
       ) : (
         <section aria-labelledby="orders-list-title" className="flex flex-col gap-3">
           <h2 id="orders-list-title" className="sr-only">Order list</h2>
-          <div className="overflow-x-auto rounded-2xl bg-white shadow-sm">
+          <div className="relative overflow-x-auto rounded-2xl bg-white shadow-sm">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Your orders, newest first</caption>
               <thead className="text-muted">

@@ -134,7 +134,8 @@ describe("errors", () => {
   });
 
   it("names the allowed methods on 405", async () => {
-    expect((await call("DELETE", "/products", { key: A.key })).headers.get("allow")).toBe("GET");
+    expect((await call("DELETE", "/products", { key: A.key })).headers.get("allow")).toBe("GET, POST");
+    expect((await call("PUT", "/products/" + A.productId, { key: A.key })).headers.get("allow")).toBe("GET, PATCH");
   });
 
   it("refuses a body over the size limit with 413", async () => {
@@ -203,12 +204,22 @@ describe("GET /products", () => {
     const second = await json(await call("GET", `/products?limit=2&cursor=${first.nextCursor}`, { key }));
     expect(second.items.map((p: { id: string }) => p.id)).toEqual(ids.slice(2));
     expect(second.nextCursor).toBeNull();
+    // The card as the portal edits it: description, characteristics by key, pictures in order.
+    expect(first.items[0]).toMatchObject({
+      description: "A dress for tests.",
+      characteristics: { material: "Cotton" },
+      images: [
+        { storageKey: expect.stringMatching(/\/1\.svg$/), url: expect.stringMatching(/^\/files\/.+\/1\.svg$/), alt: "" },
+        { storageKey: expect.stringMatching(/\/2\.svg$/), alt: "Side view" },
+      ],
+    });
     const variant = first.items[0].variants[0];
     expect(variant).toEqual({
       sku: expect.any(String),
       barcode: null,
       size: "S",
       color: "Black",
+      colorHex: null,
       priceMinor: 249_000,
       compareAtMinor: 399_000,
       discountPercent: 38,

@@ -7,13 +7,13 @@ import { authenticateApiKey, requireScope } from "@market/domain/sellers";
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
-  DEFAULT_SELLER_API_RATE_LIMIT,
   hitApiKeyRateLimit,
   IDEMPOTENCY_HEADER,
   idempotencyScope,
   parseIdempotencyKey,
   releaseIdempotencyKey,
   requestHash,
+  sellerApiRateLimit,
   SELLER_API_BASE_PATH,
   SELLER_API_OPERATIONS,
   SellerApiError,
@@ -34,6 +34,7 @@ const defaultLog: Log = (level, fields) => {
 };
 
 export type SellerApiHandlerOptions = {
+  /** Default: SELLER_API_RATE_LIMIT_PER_MINUTE requests per minute per key. */
   rateLimit?: SellerApiRateLimit;
   /** How long a request waits for another one running under the same Idempotency-Key. */
   idempotencyWaitMs?: number;
@@ -79,7 +80,7 @@ function parseJsonBody(raw: string, request: Request): unknown {
 }
 
 export function createSellerApiHandler({
-  rateLimit = DEFAULT_SELLER_API_RATE_LIMIT,
+  rateLimit = sellerApiRateLimit(),
   idempotencyWaitMs = 5_000,
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
   operations = SELLER_API_OPERATIONS,
@@ -132,24 +133,29 @@ export function createSellerApiHandler({
       if (!query.success) throw new SellerApiError("validation_failed", "The query string is not valid; see details.fields.", { fields: zodFieldErrors(query.error, "query") });
 
       let body: unknown;
+      let raw = "";
+      let json: unknown;
       if (operation.body) {
-        const raw = await readBody(request, maxBodyBytes);
-        const json = parseJsonBody(raw, request);
-        const key = parseIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER));
-        if (key && caller) {
-          const claim = await claimIdempotencyKey(
-            { scope: idempotencyScope(caller.sellerId), key, hash: requestHash(method, url.pathname + url.search, raw) },
-            { waitMs: idempotencyWaitMs },
-          );
-          if (claim.kind === "replay") return answer(claim.answer.status, claim.answer.body, { "Idempotent-Replayed": "true" });
-          claimed = claim.recordId;
-        }
+        raw = await readBody(request, maxBodyBytes);
+        json = parseJsonBody(raw, request);
+      }
+      // Every POST honours the key, those without a body (order actions) too.
+      const key = method === "POST" ? parseIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER)) : null;
+      if (key && caller) {
+        const claim = await claimIdempotencyKey(
+          { scope: idempotencyScope(caller.sellerId), key, hash: requestHash(method, url.pathname + url.search, raw) },
+          { waitMs: idempotencyWaitMs },
+        );
+        if (claim.kind === "replay") return answer(claim.answer.status, claim.answer.body, { "Idempotent-Replayed": "true" });
+        claimed = claim.recordId;
+      }
+      if (operation.body) {
         const parsed = operation.body.safeParse(json);
         if (!parsed.success) throw new SellerApiError("validation_failed", "The request body is not valid, so nothing was changed; see details.fields.", { fields: zodFieldErrors(parsed.error) });
         body = parsed.data;
       }
 
-      const result = await operation.handle({ params: params.data, query: query.data, body }, caller ?? { keyId: "", sellerId: "", scopes: [], requestId });
+      const result = await operation.handle({ params: params.data, query: query.data, body, rawBody: json }, caller ?? { keyId: "", sellerId: "", scopes: [], requestId });
       const output = operation.response.parse(result);
       const status = operation.successStatus ?? 200;
       if (claimed) await completeIdempotencyKey(claimed, { status, body: output });

@@ -25,6 +25,7 @@ import {
   type SandboxCall,
   type SandboxResult,
 } from "./operations.ts";
+import { processLogger } from "@market/observability/log";
 
 export type SandboxRequest = {
   method: string;
@@ -136,7 +137,7 @@ export async function handleSandboxRequest(request: SandboxRequest, config: Paym
     return respond({ status: result.status, body: result.body });
   } catch (error) {
     if (error instanceof SandboxError) return respond(errorResponse(error));
-    console.error(JSON.stringify({ level: "error", msg: "payment sandbox request failed", requestId, path: request.path, error: String(error) }));
+    processLogger().error({ requestId, path: request.path, error: String(error) }, "payment sandbox request failed");
     return respond({ status: 500, body: { error: { type: "api_error", message: "An unknown error occurred in the payment sandbox." } } });
   }
 }

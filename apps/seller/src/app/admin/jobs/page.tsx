@@ -45,7 +45,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         ))}
       </nav>
 
-      <section aria-labelledby="by-task" className="overflow-x-auto rounded-2xl bg-white p-4 shadow-sm">
+      <section aria-labelledby="by-task" className="relative overflow-x-auto rounded-2xl bg-white p-4 shadow-sm">
         <h2 id="by-task" className="mb-2 font-semibold">By task</h2>
         {counts.byTask.length === 0 ? (
           <p className="text-muted">The queue is empty.</p>
@@ -66,7 +66,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         )}
       </section>
 
-      <section aria-labelledby="list-title" className="overflow-x-auto rounded-2xl bg-white p-4 shadow-sm">
+      <section aria-labelledby="list-title" className="relative overflow-x-auto rounded-2xl bg-white p-4 shadow-sm">
         <h2 id="list-title" className="mb-2 font-semibold">{LABEL[state]}</h2>
         {jobs.length === 0 ? (
           <p className="text-muted">No {LABEL[state].toLowerCase()} jobs.</p>

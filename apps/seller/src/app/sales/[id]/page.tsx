@@ -9,12 +9,16 @@ import { formatMoney } from "@market/ui";
 import { serverCaller } from "@market/web/trpc-server";
 import { dateTime } from "../../../components/filter-link";
 import { NotASeller } from "../../../components/not-a-seller";
+import { PartActions } from "../../../components/part-actions";
 import { PickListTable } from "../../../components/pick-list-table";
+import { ConfirmOrderButton } from "../../../components/sales/confirm-order-button";
 import { deliveryStatusLabel, SellerStatusBadge } from "../../../components/sales/status-labels";
 
 export const metadata: Metadata = { title: "Order" };
 
 const SOURCE_LABEL: Record<string, string> = { WAREHOUSE: "the warehouse", SELLER: "you", SYSTEM: "the marketplace" };
+/** Delivery statuses of an own-warehouse parcel that still has a step for the seller to report. */
+const SHIPPING_STEPS_LEFT = new Set<string>(["NEW", "ACCEPTED", "PICKING", "PACKED", "SHIPPED", "READY_FOR_PICKUP"]);
 
 export default async function SaleDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -46,11 +50,23 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
         </div>
       </header>
 
-      {part.ownWarehouse ? (
-        <p role="note" className="rounded-2xl bg-brand-50 p-4 text-sm">
-          This order ships from your own warehouse: pack and ship it from{" "}
-          <Link href="/orders" className="font-medium text-brand-600 underline">Orders to ship</Link>.
-        </p>
+      {part.sellerStatus === "NEW" && part.status !== "CANCELLED" ? (
+        <section aria-labelledby="confirm-title" className="flex flex-col gap-2 rounded-2xl bg-white p-4 shadow-sm sm:p-6">
+          <h2 id="confirm-title" className="text-lg font-semibold">New order</h2>
+          <p className="text-sm text-muted">Confirm it to tell the marketplace you have seen it and will fulfil it.</p>
+          <ConfirmOrderButton orderPartId={part.id} />
+        </section>
+      ) : null}
+
+      {part.ownWarehouse && SHIPPING_STEPS_LEFT.has(part.status) ? (
+        <section aria-labelledby="shipping-title" className="flex flex-col gap-2 rounded-2xl bg-brand-50 p-4 text-sm sm:p-6">
+          <h2 id="shipping-title" className="text-lg font-semibold">Shipping</h2>
+          <p role="note">
+            This order ships from your own warehouse: report each step here or in{" "}
+            <Link href="/orders" className="font-medium text-brand-600 underline">Orders to ship</Link>.
+          </p>
+          <PartActions orderPartId={part.id} status={part.status} />
+        </section>
       ) : null}
 
       <section aria-labelledby="summary-title" className="rounded-2xl bg-white p-4 shadow-sm sm:p-6">
