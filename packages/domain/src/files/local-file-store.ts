@@ -55,9 +55,9 @@ export function createLocalFileStore(directory?: string): FileStore {
       const target = resolveInside(root(), key);
       if (!target) return null;
       try {
-        const info = await stat(target);
+        const info = await stat(/* turbopackIgnore: true */ target);
         if (!info.isFile()) return null;
-        return { body: await readFile(target), contentType: contentTypeForKey(key), size: info.size };
+        return { body: await readFile(/* turbopackIgnore: true */ target), contentType: contentTypeForKey(key), size: info.size };
       } catch {
         return null;
       }
@@ -66,7 +66,7 @@ export function createLocalFileStore(directory?: string): FileStore {
       const target = resolveInside(root(), key);
       if (!target) return false;
       try {
-        return (await stat(target)).isFile();
+        return (await stat(/* turbopackIgnore: true */ target)).isFile();
       } catch {
         return false;
       }
