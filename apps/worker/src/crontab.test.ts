@@ -8,6 +8,7 @@ describe("the worker's crontab", () => {
     const items = parseCrontab(crontab);
     expect(items.map((item) => item.task)).toContain("payments:reconcile");
     expect(items.map((item) => item.task)).toContain("seller-api:prune-idempotency");
+    expect(items.map((item) => item.task)).toContain("files:prune-orphans");
     for (const item of items) expect(taskList[item.task]).toBeTypeOf("function");
   });
 });

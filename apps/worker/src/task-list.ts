@@ -7,6 +7,7 @@ import { paymentTaskList, settlePaymentBeforeExpiry } from "@market/domain/payme
 import { warehouseTaskList } from "@market/domain/fulfilment";
 import { notificationTaskList } from "@market/domain/notifications";
 import { PRUNE_IDEMPOTENCY_RECORDS_TASK, pruneIdempotencyRecordsTask } from "@market/domain/seller-api";
+import { PRUNE_ORPHANED_FILES_TASK, pruneOrphanedFilesTask } from "@market/domain/files";
 import type { TaskList } from "graphile-worker";
 import { outboxHandlers } from "./outbox-handlers.ts";
 import { sellerImportTaskList } from "./tasks/seller-import.ts";
@@ -29,4 +30,6 @@ export const taskList: TaskList = {
   ...sellerImportTaskList,
   // Seller API Idempotency-Key answers older than a day (cron, see crontab.ts).
   [PRUNE_IDEMPOTENCY_RECORDS_TASK]: pruneIdempotencyRecordsTask,
+  // Stored uploads no row references, older than a day (cron, see crontab.ts and files/prune-orphans.ts).
+  [PRUNE_ORPHANED_FILES_TASK]: pruneOrphanedFilesTask,
 };

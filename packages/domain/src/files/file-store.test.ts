@@ -1,9 +1,10 @@
 // Both file stores behind the same interface: local disk (refusing keys that climb out of its
 // directory) and S3, against a small HTTP server standing in for the S3 API.
 import { once } from "node:events";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { FileStore, ListedFile } from "./file-store.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -64,14 +65,81 @@ describe("local file store", () => {
       await rm(outside, { force: true });
     }
   });
+
+  it("lists the files under a prefix with their size and time, nothing else", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "files-list-"));
+    const outside = await mkdtemp(path.join(tmpdir(), "files-outside-"));
+    try {
+      const store = createLocalFileStore(root);
+      await store.put("sellers/s1/images/a.webp", Buffer.from("aaaa"), "image/webp");
+      await store.put("sellers/s1/logo/b.webp", Buffer.from("bb"), "image/webp");
+      await store.put("sellers/s2/images/c.webp", Buffer.from("c"), "image/webp");
+      await store.put("imports/s1/u/file.csv", Buffer.from("sku"), "text/csv");
+      const old = new Date("2026-01-02T03:04:05Z");
+      await utimes(path.join(root, "sellers/s1/images/a.webp"), old, old);
+      // Not files of the store: a write in progress, a hidden file, links leading out of the store.
+      await writeFile(path.join(root, "sellers/s1/images/d.webp.0a1b.partial"), "half");
+      await writeFile(path.join(root, "sellers/s1/.hidden"), "x");
+      await writeFile(path.join(outside, "secret.webp"), "secret");
+      await symlink(outside, path.join(root, "sellers/s1/linked-folder"));
+      await symlink(path.join(outside, "secret.webp"), path.join(root, "sellers/s1/images/linked.webp"));
+
+      expect(await collect(store, "sellers/s1/")).toEqual([
+        { key: "sellers/s1/images/a.webp", size: 4, lastModified: old },
+        { key: "sellers/s1/logo/b.webp", size: 2, lastModified: expect.any(Date) },
+      ]);
+      expect((await collect(store, "sellers/")).map((file) => file.key)).toEqual(["sellers/s1/images/a.webp", "sellers/s1/logo/b.webp", "sellers/s2/images/c.webp"]);
+      // A string prefix, as S3 has it: "sellers/s" matches both shops, "imports/s1/u/fi" the file.
+      expect((await collect(store, "sellers/s")).length).toBe(3);
+      expect((await collect(store, "imports/s1/u/fi")).map((file) => file.key)).toEqual(["imports/s1/u/file.csv"]);
+      expect((await collect(store, "")).length).toBe(4);
+      expect(await collect(store, "nothing-here/")).toEqual([]);
+      expect(await collect(store, "../")).toEqual([]);
+      expect(await collect(store, `../${path.basename(outside)}/`)).toEqual([]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
 });
 
-type Recorded = { method: string; url: string; contentType?: string; body: Buffer; authorization?: string };
+async function collect(store: FileStore, prefix: string): Promise<ListedFile[]> {
+  const files: ListedFile[] = [];
+  for await (const file of store.list(prefix)) files.push(file);
+  return files.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+type Recorded = { method: string; url: string; query: URLSearchParams; contentType?: string; body: Buffer; authorization?: string };
 
 describe("S3 file store (against a stand-in S3 server)", () => {
   let server: Server;
   let endpoint: string;
-  const objects = new Map<string, { body: Buffer; contentType: string }>();
+  const objects = new Map<string, { body: Buffer; contentType: string; lastModified: Date }>();
+  /** Keys per ListObjectsV2 page: small, so that listing has to follow continuation tokens. */
+  const LIST_PAGE = 2;
+  const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+  /** ListObjectsV2 as S3 answers it: keys in order, a page at a time, an opaque continuation token. */
+  const listObjects = (bucket: string, url: URL) => {
+    const prefix = url.searchParams.get("prefix") ?? "";
+    const after = url.searchParams.get("continuation-token");
+    const maxKeys = Math.min(Number(url.searchParams.get("max-keys") ?? 1000), LIST_PAGE);
+    const keys = [...objects.keys()]
+      .filter((path) => path.startsWith(`/${bucket}/`))
+      .map((path) => path.slice(bucket.length + 2))
+      .filter((key) => key.startsWith(prefix) && (!after || key > Buffer.from(after, "base64url").toString()))
+      .sort();
+    const page = keys.slice(0, maxKeys);
+    const truncated = keys.length > page.length;
+    const contents = page
+      .map((key) => {
+        const object = objects.get(`/${bucket}/${key}`)!;
+        return `<Contents><Key>${escapeXml(key)}</Key><LastModified>${object.lastModified.toISOString()}</LastModified><ETag>"etag"</ETag><Size>${object.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`;
+      })
+      .join("");
+    const next = truncated ? `<NextContinuationToken>${Buffer.from(page.at(-1)!).toString("base64url")}</NextContinuationToken>` : "";
+    return `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${maxKeys}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${after ? `<ContinuationToken>${after}</ContinuationToken>` : ""}${next}${contents}</ListBucketResult>`;
+  };
   const requests: Recorded[] = [];
 
   const readBody = async (request: IncomingMessage) => {
@@ -84,11 +152,13 @@ describe("S3 file store (against a stand-in S3 server)", () => {
     server = createServer(async (request, response) => {
       const body = await readBody(request);
       const url = new URL(request.url!, "http://localhost");
-      requests.push({ method: request.method!, url: url.pathname, contentType: request.headers["content-type"], body, authorization: request.headers.authorization });
+      requests.push({ method: request.method!, url: url.pathname, query: url.searchParams, contentType: request.headers["content-type"], body, authorization: request.headers.authorization });
       const key = decodeURIComponent(url.pathname);
       const object = objects.get(key);
-      if (request.method === "PUT") {
-        objects.set(key, { body, contentType: request.headers["content-type"] ?? "binary/octet-stream" });
+      if (request.method === "GET" && url.searchParams.get("list-type") === "2") {
+        response.writeHead(200, { "Content-Type": "application/xml" }).end(listObjects(key.replace(/^\/|\/$/g, ""), url));
+      } else if (request.method === "PUT") {
+        objects.set(key, { body, contentType: request.headers["content-type"] ?? "binary/octet-stream", lastModified: new Date() });
         response.writeHead(200, { ETag: '"etag"' }).end();
       } else if (request.method === "GET" || request.method === "HEAD") {
         if (!object) {
@@ -152,6 +222,32 @@ describe("S3 file store (against a stand-in S3 server)", () => {
     await expect(store().put("../other-bucket/x", Buffer.from("x"), "image/webp")).rejects.toThrow("That file name is not valid.");
     expect(await store().get("../other-bucket/x")).toBeNull();
     expect(requests).toEqual([]);
+  });
+
+  it("lists a prefix across pages, following continuation tokens", async () => {
+    objects.clear();
+    const old = new Date("2026-03-04T05:06:07.000Z");
+    for (const name of ["a", "b", "c", "d", "e"]) {
+      await store().put(`sellers/s1/images/${name}.webp`, Buffer.from(name.repeat(3)), "image/webp");
+    }
+    await store().put("sellers/s2/images/f.webp", Buffer.from("f"), "image/webp");
+    await store().put("imports/s1/u/g.csv", Buffer.from("g"), "text/csv");
+    objects.get("/market-files/sellers/s1/images/a.webp")!.lastModified = old;
+    requests.length = 0;
+
+    const listed: ListedFile[] = [];
+    for await (const file of store().list("sellers/s1/")) listed.push(file);
+    expect(listed.map((file) => file.key)).toEqual(["a", "b", "c", "d", "e"].map((name) => `sellers/s1/images/${name}.webp`));
+    expect(listed[0]).toEqual({ key: "sellers/s1/images/a.webp", size: 3, lastModified: old });
+    // Five keys at two a page: three requests, each after the first carrying the previous token.
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(Array(3).fill("GET /market-files/"));
+    expect(requests.map((r) => [r.query.get("list-type"), r.query.get("prefix")])).toEqual(Array(3).fill(["2", "sellers/s1/"]));
+    const tokens = requests.map((r) => r.query.get("continuation-token"));
+    expect(tokens[0]).toBeNull();
+    expect(tokens[1]).toBe(Buffer.from("sellers/s1/images/b.webp").toString("base64url"));
+    expect(tokens[2]).toBe(Buffer.from("sellers/s1/images/d.webp").toString("base64url"));
+    expect((await collect(store(), "sellers/")).length).toBe(6);
+    expect(await collect(store(), "nothing/")).toEqual([]);
   });
 
   it("is chosen by createFileStore when S3_BUCKET is set; local disk otherwise", () => {

@@ -5,6 +5,7 @@ import { createLocalFileStore } from "./local-file-store.ts";
 import { createS3FileStore } from "./s3-file-store.ts";
 
 export type StoredFile = { body: Buffer; contentType: string; size: number };
+export type ListedFile = { key: string; size: number; lastModified: Date };
 
 export interface FileStore {
   readonly kind: "local" | "s3";
@@ -15,6 +16,11 @@ export interface FileStore {
   exists(key: string): Promise<boolean>;
   /** Removes the file; a missing file is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Every stored file whose key starts with `prefix` (S3 semantics: a string prefix, not only a
+   * folder), read lazily page by page, in no promised order. Files being written are not listed.
+   */
+  list(prefix: string): AsyncIterable<ListedFile>;
 }
 
 export function createFileStore(env: FileStorageEnv): FileStore {

@@ -1,5 +1,5 @@
 export { fileUrl, readLocalFile, filesDirectory, createLocalFileStore } from "./local-file-store.ts";
-export { createFileStore, getFileStore, setFileStoreForTesting, type FileStore, type StoredFile } from "./file-store.ts";
+export { createFileStore, getFileStore, setFileStoreForTesting, type FileStore, type ListedFile, type StoredFile } from "./file-store.ts";
 export { createS3FileStore, type S3FileStoreOptions } from "./s3-file-store.ts";
 export { assertValidStorageKey, contentTypeForKey, isPublicImageKey, isValidStorageKey } from "./storage-key.ts";
 export {
@@ -25,3 +25,14 @@ export {
   type ImageUpload,
   type StoredImage,
 } from "./store-image.ts";
+export {
+  IMPORT_FILE_RETENTION_MS,
+  ORPHAN_GRACE_MS,
+  PRUNE_ORPHANED_FILES_CRONTAB,
+  PRUNE_ORPHANED_FILES_TASK,
+  pruneOrphanedFiles,
+  pruneOrphanedFilesTask,
+  type OrphanKind,
+  type PruneOrphanedFilesOptions,
+  type PruneOrphanedFilesResult,
+} from "./prune-orphans.ts";

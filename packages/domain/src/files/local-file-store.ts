@@ -1,9 +1,9 @@
 // Files (product images, logos, CSV uploads) on local disk under .data/files by default.
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, opendir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import type { FileStore, StoredFile } from "./file-store.ts";
+import type { FileStore, ListedFile, StoredFile } from "./file-store.ts";
 import { assertValidStorageKey, contentTypeForKey, isPublicImageKey, isValidStorageKey } from "./storage-key.ts";
 
 function findRepositoryRoot(start: string): string {
@@ -22,6 +22,39 @@ export function filesDirectory(): string {
 
 export function fileUrl(storageKey: string): string {
   return `/files/${storageKey.split("/").map(encodeURIComponent).join("/")}`;
+}
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === "ENOENT" || (error as NodeJS.ErrnoException | null)?.code === "ENOTDIR";
+
+/**
+ * Files under `directory` (whose key is `keyPrefix` + the relative path), depth first. Symbolic
+ * links are never followed (they could point outside the store), writes in progress (`.partial`)
+ * and names that are not valid keys are left out, and a folder that disappears mid-walk (pruned
+ * by someone else) simply ends its branch.
+ */
+async function* walk(directory: string, keyPrefix: string, nameStartsWith: string): AsyncGenerator<ListedFile> {
+  let dir;
+  try {
+    dir = await opendir(/* turbopackIgnore: true */ directory);
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  for await (const entry of dir) {
+    if (!entry.name.startsWith(nameStartsWith) || entry.isSymbolicLink()) continue;
+    const key = keyPrefix + entry.name;
+    const target = path.join(/* turbopackIgnore: true */ directory, entry.name);
+    if (entry.isDirectory()) {
+      if (isValidStorageKey(key)) yield* walk(target, `${key}/`, "");
+    } else if (entry.isFile() && !entry.name.endsWith(".partial") && isValidStorageKey(key)) {
+      try {
+        const info = await lstat(/* turbopackIgnore: true */ target);
+        if (info.isFile()) yield { key, size: info.size, lastModified: info.mtime };
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }
+  }
 }
 
 /** The key's path under root, or null when it would leave root (defence beside the key check). */
@@ -74,6 +107,14 @@ export function createLocalFileStore(directory?: string): FileStore {
     async delete(key) {
       const target = resolveInside(root(), key);
       if (target) await rm(target, { force: true });
+    },
+    async *list(prefix) {
+      // The folder part of the prefix is walked; its last segment filters that folder's names.
+      const slash = prefix.lastIndexOf("/");
+      const folder = slash === -1 ? "" : prefix.slice(0, slash);
+      const start = slash === -1 ? root() : resolveInside(root(), folder);
+      if (!start) return;
+      yield* walk(start, folder ? `${folder}/` : "", prefix.slice(slash + 1));
     },
   };
 }

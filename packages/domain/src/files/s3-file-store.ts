@@ -1,6 +1,14 @@
 // Files in an S3-compatible bucket (AWS S3, MinIO, Yandex Object Storage…). The bucket stays
 // private: the apps read objects through the store and serve them at /files/<key>.
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  paginateListObjectsV2,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
 import type { FileStore } from "./file-store.ts";
 import { assertValidStorageKey, isValidStorageKey } from "./storage-key.ts";
 
@@ -61,6 +69,17 @@ export function createS3FileStore(options: S3FileStoreOptions, client?: S3Client
     async delete(key) {
       if (!isValidStorageKey(key)) return;
       await s3.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    },
+    async *list(prefix) {
+      // ListObjectsV2 pages of up to 1,000 keys, followed by their continuation tokens.
+      for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket, Prefix: prefix })) {
+        for (const object of page.Contents ?? []) {
+          // An object without a date cannot be judged old, and an invalid key could not be read or
+          // deleted through this store anyway: neither is listed.
+          if (!object.Key || !object.LastModified || !isValidStorageKey(object.Key)) continue;
+          yield { key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified };
+        }
+      }
     },
   };
 }
