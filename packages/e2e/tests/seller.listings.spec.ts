@@ -1,48 +1,8 @@
 // A new seller signs up, creates a shop, lists a dress in two sizes with a picture, publishes it,
 // and a shopper finds it in the storefront's search once the worker has indexed it.
-import { deflateSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { storefrontURL, uniqueEmail } from "./fixtures.ts";
-
-/** A plain 320×320 PNG, built here so the suite carries no binary fixtures. */
-function pngImage(size = 320): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // truecolour RGB
-  // Each row: filter byte 0, then RGB pixels (a two-tone picture, so it is not a blank square).
-  const rows = Buffer.alloc(size * (1 + size * 3));
-  for (let y = 0; y < size; y++) {
-    const offset = y * (1 + size * 3);
-    for (let x = 0; x < size; x++) {
-      const p = offset + 1 + x * 3;
-      const top = y < size / 2;
-      rows[p] = top ? 30 : 200;
-      rows[p + 1] = top ? 64 : 120;
-      rows[p + 2] = top ? 175 : 60;
-    }
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
-}
+import { fillShopForm, sellerURL, signUpSellerAndOpenShopForm, storefrontURL } from "./fixtures.ts";
+import { pngImage } from "./png.ts";
 
 test("a new seller lists a product in two sizes with a picture and a shopper finds it in search", async ({ page }) => {
   test.setTimeout(180_000);
@@ -50,18 +10,8 @@ test("a new seller lists a product in two sizes with a picture and a shopper fin
   const title = `Zephyr linen dress ${stamp}`;
 
   // Sign up and create the shop (as in seller.onboarding.spec.ts).
-  await page.goto("/sign-up");
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("Name").fill("Lidia Lister");
-  await page.getByLabel("Email").fill(uniqueEmail("lister"));
-  await page.getByLabel("Password").fill("seller-password-1");
-  await page.getByRole("button", { name: "Create seller account" }).click();
-  await page.getByRole("link", { name: "Create your shop" }).click();
-  await page.getByLabel("Shop name").fill(`Zephyr Linen ${stamp}`);
-  await page.getByLabel("Legal name").fill("OOO Zephyr");
-  await page.getByLabel("INN").fill("7707083893");
-  await page.getByLabel("Contact email").fill("hello@zephyr.example");
-  await page.getByLabel("Contact phone").fill("+7 (912) 345-67-89");
+  await signUpSellerAndOpenShopForm(page, sellerURL, "Lidia Lister");
+  await fillShopForm(page, { name: `Zephyr Linen ${stamp}`, legalName: "OOO Zephyr", inn: "7707083893", email: "hello@zephyr.example" });
   await page.getByRole("button", { name: "Create shop" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
 
@@ -85,7 +35,7 @@ test("a new seller lists a product in two sizes with a picture and a shopper fin
   await page.keyboard.type("Pure linen.");
 
   // The picture, through the uploader's file input.
-  await page.getByLabel("Add images").setInputFiles({ name: "dress.png", mimeType: "image/png", buffer: pngImage() });
+  await page.getByLabel("Add images").setInputFiles({ name: "dress.png", mimeType: "image/png", buffer: pngImage(320, 320, [30, 64, 175], [200, 120, 60]) });
   await expect(page.getByRole("list", { name: "Product images" }).getByRole("listitem")).toHaveCount(1, { timeout: 30_000 });
 
   // Two sizes make two rows of the matrix.

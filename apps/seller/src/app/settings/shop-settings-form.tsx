@@ -2,11 +2,11 @@
 // The settings form: onboarding's fields and rules (validated again on the server) plus the logo,
 // which is uploaded as soon as it is chosen and saved with the rest.
 import type { ShopSettings } from "@market/domain/sellers";
-import { Alert, Button, TextField } from "@market/ui";
+import { Alert, Button, TextAreaField, TextField } from "@market/ui";
 import { describeError, useTRPC } from "@market/web/trpc-client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { LogoPicker } from "../../components/images/logo-picker";
 import { precheck, UploadFailure, uploadImage } from "../../components/images/upload-image";
 
@@ -18,7 +18,6 @@ type Logo = { url: string | null; storageKey: string | null; changed: boolean };
 export function ShopSettingsForm({ initial }: { initial: ShopSettings }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const formId = useId();
   const [values, setValues] = useState<Fields>({
     name: initial.name,
     legalName: initial.legalName,
@@ -67,7 +66,6 @@ export function ShopSettingsForm({ initial }: { initial: ShopSettings }) {
   }
 
   const descriptionError = fieldError("description");
-  const descriptionId = `${formId}-description`;
   const readOnly = !initial.canEdit;
 
   return (
@@ -90,22 +88,7 @@ export function ShopSettingsForm({ initial }: { initial: ShopSettings }) {
       <fieldset disabled={readOnly || save.isPending} className="flex flex-col gap-4">
         <legend className="sr-only">Shop details</legend>
         <TextField label="Shop name" name="name" autoComplete="organization" required maxLength={80} hint="What shoppers see on your products and shop page. Changing it does not change your shop's web address." value={values.name} onChange={set("name")} error={fieldError("name")} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor={descriptionId} className="text-sm font-medium">Description (optional)</label>
-          <textarea
-            id={descriptionId}
-            name="description"
-            rows={4}
-            maxLength={1000}
-            value={values.description}
-            onChange={set("description")}
-            aria-invalid={descriptionError ? true : undefined}
-            aria-describedby={[descriptionError ? `${descriptionId}-error` : null, `${descriptionId}-hint`].filter(Boolean).join(" ")}
-            className={`rounded-xl border px-3 py-2 text-base outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 ${descriptionError ? "border-sale" : "border-gray-300"}`}
-          />
-          <p id={`${descriptionId}-hint`} className="text-xs text-muted">A few sentences about what you sell, in plain text. Up to 1000 characters.</p>
-          {descriptionError ? <p id={`${descriptionId}-error`} className="text-sm text-sale">{descriptionError}</p> : null}
-        </div>
+        <TextAreaField label="Description (optional)" name="description" maxLength={1000} hint="A few sentences about what you sell, in plain text. Up to 1000 characters." value={values.description} onChange={set("description")} error={descriptionError} />
         <LogoPicker
           previewUrl={logo.url}
           error={logoError ?? fieldError("logoStorageKey")}

@@ -2,12 +2,12 @@
 // "Create your shop": the shop's public name, legal details, contacts and an optional logo. The
 // server validates everything (INN control digits included) and its field messages are shown next
 // to each field. The logo is stored under the shop's id, so it is sent once the shop exists.
-import { Alert, Button, TextField } from "@market/ui";
+import { Alert, Button, TextAreaField, TextField } from "@market/ui";
 import { describeError, useTRPC } from "@market/web/trpc-client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { LogoPicker } from "../images/logo-picker";
 import { precheck, UploadFailure, uploadImage } from "../images/upload-image";
 
@@ -17,7 +17,6 @@ const EMPTY: Fields = { name: "", legalName: "", taxId: "", contactEmail: "", co
 export function CreateShopForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const formId = useId();
   const [values, setValues] = useState<Fields>(EMPTY);
   const [logo, setLogo] = useState<{ file: File; previewUrl: string } | null>(null);
   const [logoError, setLogoError] = useState<string | null>(null);
@@ -56,7 +55,6 @@ export function CreateShopForm() {
   const set = (field: keyof Fields) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
 
   const descriptionError = fieldError("description");
-  const descriptionId = `${formId}-description`;
 
   return (
     <form
@@ -127,22 +125,7 @@ export function CreateShopForm() {
           error={fieldError("contactPhone")}
         />
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={descriptionId} className="text-sm font-medium">Description (optional)</label>
-        <textarea
-          id={descriptionId}
-          name="description"
-          rows={4}
-          maxLength={1000}
-          value={values.description}
-          onChange={set("description")}
-          aria-invalid={descriptionError ? true : undefined}
-          aria-describedby={[descriptionError ? `${descriptionId}-error` : null, `${descriptionId}-hint`].filter(Boolean).join(" ")}
-          className={`rounded-xl border px-3 py-2 text-base outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 ${descriptionError ? "border-sale" : "border-gray-300"}`}
-        />
-        <p id={`${descriptionId}-hint`} className="text-xs text-muted">A few sentences about what you sell, in plain text. Up to 1000 characters.</p>
-        {descriptionError ? <p id={`${descriptionId}-error`} className="text-sm text-sale">{descriptionError}</p> : null}
-      </div>
+      <TextAreaField label="Description (optional)" name="description" maxLength={1000} hint="A few sentences about what you sell, in plain text. Up to 1000 characters." value={values.description} onChange={set("description")} error={descriptionError} />
       <LogoPicker
         previewUrl={logo?.previewUrl ?? null}
         error={logoError}
