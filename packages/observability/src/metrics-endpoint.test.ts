@@ -25,7 +25,7 @@ describe("the metrics endpoint", () => {
   it("serves the process's metrics in Prometheus's text format", async () => {
     const m = metrics();
     m.ordersPlaced.inc();
-    m.ordersPaid.inc();
+    m.ordersPaid.inc({ source: "webhook" });
     m.paymentFailures.inc({ reason: "card_declined" });
     m.webhookRejections.inc({ source: "stripe", reason: "signature" });
     m.httpRequestDuration.observe({ route: "/api/trpc", method: "POST", status: "2xx" }, 0.042);
@@ -33,7 +33,7 @@ describe("the metrics endpoint", () => {
     expect(reply.status).toBe(200);
     expect(reply.headers["Content-Type"]).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(reply.body).toMatch(/^market_orders_placed_total [1-9]/m);
-    expect(reply.body).toMatch(/^market_orders_paid_total [1-9]/m);
+    expect(reply.body).toMatch(/^market_orders_paid_total\{source="webhook"\} [1-9]/m);
     expect(reply.body).toMatch(/^market_payment_failures_total\{reason="card_declined"\} [1-9]/m);
     expect(reply.body).toMatch(/^market_webhook_rejections_total\{source="stripe",reason="signature"\} [1-9]/m);
     expect(reply.body).toMatch(/^http_request_duration_seconds_bucket\{le="0.05",route="\/api\/trpc",method="POST",status="2xx"\} [1-9]/m);

@@ -16,7 +16,12 @@ function create() {
       registers,
     }),
     ordersPlaced: new Counter({ name: "market_orders_placed_total", help: "Orders placed (stock reserved, awaiting payment).", registers }),
-    ordersPaid: new Counter({ name: "market_orders_paid_total", help: "Orders whose payment was confirmed by the provider's webhook.", registers }),
+    ordersPaid: new Counter({
+      name: "market_orders_paid_total",
+      help: "Orders marked paid, by how the payment was learnt: the provider's webhook or the reconciliation job asking the provider.",
+      labelNames: ["source"] as const,
+      registers,
+    }),
     paymentFailures: new Counter({
       name: "market_payment_failures_total",
       help: "Payments the provider reported as failed, by the provider's reason.",

@@ -36,7 +36,7 @@ export function createStripeWebhookHandler({ log = defaultLog }: { log?: Log } =
     try {
       const outcome = await processStripeEvent(event, { requestId });
       log(outcome === "not-ours" ? "warn" : "info", { requestId, eventId: event.id, type: event.type, outcome });
-      if (outcome === "paid") metrics().ordersPaid.inc();
+      if (outcome === "paid") metrics().ordersPaid.inc({ source: "webhook" });
       if (outcome === "failed") metrics().paymentFailures.inc({ reason: failureReason(event) });
       return Response.json({ received: true, outcome }, { headers });
     } catch (error) {

@@ -1,5 +1,6 @@
 // Asking the provider when a webhook never came, and before an unpaid order expires.
 import { getPrisma } from "@market/db";
+import { metrics } from "@market/observability/metrics";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cancelPaymentAtProvider, reconcileOpenPayments, reconcilePayment, settlePaymentBeforeExpiry } from "./reconcile.ts";
 import { refundUnfulfillablePayment } from "./refund-payment.ts";
@@ -21,6 +22,7 @@ beforeEach(async () => {
 
 const orderStatus = async (id: string) => (await getPrisma().order.findUniqueOrThrow({ where: { id } })).status;
 const paymentOf = (orderId: string) => getPrisma().payment.findFirstOrThrow({ where: { orderId } });
+const paidByReconciliation = async () => (await metrics().ordersPaid.get()).values.find((v) => v.labels.source === "reconciliation")?.value ?? 0;
 const orderPaidEvents = (orderId: string) => getPrisma().outboxEvent.count({ where: { type: "OrderPaid", aggregateId: orderId } });
 
 describe("reconciliation", () => {
@@ -30,8 +32,10 @@ describe("reconciliation", () => {
     await getStripe().paymentIntents.confirm(session.paymentIntentId, { payment_method: "pm_card_visa" });
     // The payment_intent.succeeded event is never delivered.
     expect(await orderStatus(order.id)).toBe("PENDING_PAYMENT");
+    const countedBefore = await paidByReconciliation();
     expect(await reconcilePayment(order.id)).toBe("paid");
     expect(await orderStatus(order.id)).toBe("PAID");
+    expect(await paidByReconciliation()).toBe(countedBefore + 1);
     expect(await paymentOf(order.id)).toMatchObject({ status: "SUCCEEDED" });
     expect(await orderPaidEvents(order.id)).toBe(1);
 
@@ -39,6 +43,8 @@ describe("reconciliation", () => {
     expect(await deliverSandboxEvents()).toEqual(["payment_intent.created", "payment_intent.succeeded"]);
     expect(await orderPaidEvents(order.id)).toBe(1);
     expect(await reconcilePayment(order.id)).toBe("paid");
+    // Already paid: reconciling again is not another paid order.
+    expect(await paidByReconciliation()).toBe(countedBefore + 1);
   });
 
   it("reports unpaid and processing payments as they are", async () => {

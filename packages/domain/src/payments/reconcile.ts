@@ -4,6 +4,7 @@
 // the same code as a webhook event (applyPaymentIntent), observed "now".
 import { getPrisma, OrderStatus, PaymentStatus } from "@market/db";
 import type { Task } from "graphile-worker";
+import { metrics } from "@market/observability/metrics";
 import Stripe from "stripe";
 import { applyPaymentIntent, isOrderPaid, type IntentSnapshot } from "./apply-provider-state.ts";
 import { paymentConfig } from "./config.ts";
@@ -30,7 +31,8 @@ export async function reconcilePayment(orderId: string, { requestId }: { request
   const payment = await paymentOf(orderId);
   if (!payment?.providerPaymentId) return "no-payment";
   const intent = await getStripe().paymentIntents.retrieve(payment.providerPaymentId);
-  const { paid } = await apply(orderId, intent, { source: "reconciliation", requestId });
+  const { outcome, paid } = await apply(orderId, intent, { source: "reconciliation", requestId });
+  if (outcome === "paid") metrics().ordersPaid.inc({ source: "reconciliation" });
   if (paid) return "paid";
   return intent.status === "processing" ? "processing" : "unpaid";
 }
