@@ -3,7 +3,7 @@
 import { cancelPartPickHandler, cancelPicksHandler, requestPicksHandler } from "@market/domain/fulfilment";
 import { orderPaidNotification, partStatusNotification } from "@market/domain/notifications";
 import type { OutboxHandlers } from "@market/domain/outbox";
-import { refundPaymentHandler, refundReturnHandler } from "@market/domain/payments";
+import { refundOrderPartHandler, refundPaymentHandler, refundReturnHandler } from "@market/domain/payments";
 
 export const outboxHandlers: OutboxHandlers = {
   // Pick requests first: consumers run in order, and a failing later one must not hold them up.
@@ -17,4 +17,6 @@ export const outboxHandlers: OutboxHandlers = {
   PaymentRefundRequired: [refundPaymentHandler],
   // A seller accepted a return: the returned items' price goes back (returns.refund).
   ReturnRefundRequired: [refundReturnHandler],
+  // A seller cancelled one parcel before it shipped: its price goes back (payments.refund-part).
+  OrderPartRefundRequired: [refundOrderPartHandler],
 };

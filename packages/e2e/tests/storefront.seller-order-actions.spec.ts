@@ -59,3 +59,32 @@ test("the seller confirms a new order in the portal and ships it through the API
   await expect.poll(async () => (await request.get(`${sellerURL}/api/seller/v1/orders/${orderPartId}`, { headers })).status()).toBe(401);
   await seller.context().close();
 });
+
+test("the seller cancels a parcel they cannot supply, and the shopper sees the order cancelled", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  await signUpShopper(page, "Cora Cancelled");
+  await addFromSeller(page, SELLERS.volga);
+  // Delivered in Volga's own city, so the parcel ships from the seller's own warehouse and waits
+  // for the seller (a marketplace warehouse would pick and ship it within seconds in this suite).
+  const number = await checkOutByCourier(page, { city: "Nizhny Novgorod", street: "Rozhdestvenskaya 5" });
+  await payWithCard(page, "4242 4242 4242 4242");
+  await expect(page.getByRole("status").filter({ hasText: /^Paid$/ })).toBeVisible({ timeout: 30_000 });
+
+  const seller = await (await browser.newContext()).newPage();
+  await signIn(seller, sellerURL, volgaOwner.email, volgaOwner.password);
+  await seller.getByRole("link", { name: "Orders", exact: true }).click();
+  await seller.getByRole("link", { name: `Order ${number}` }).click();
+  await seller.getByRole("button", { name: "Cancel this parcel" }).click();
+  const form = seller.getByRole("form", { name: "Cancel this parcel" });
+  // A reason is required: the browser stops an empty one before it is sent.
+  await form.getByRole("button", { name: "Cancel parcel and refund" }).click();
+  await expect(form.getByLabel("Reason for cancelling")).toBeFocused();
+  await form.getByLabel("Reason for cancelling").fill("The last unit was damaged in our warehouse.");
+  await form.getByRole("button", { name: "Cancel parcel and refund" }).click();
+  await expect(seller.getByRole("button", { name: "Cancel this parcel" })).toHaveCount(0);
+  await expect(seller.getByText("Cancelled", { exact: true }).first()).toBeVisible();
+
+  // It was the order's only parcel, so the whole order ends cancelled (and is refunded).
+  await expect(page.getByRole("status").filter({ hasText: /^Cancelled$/ })).toBeVisible({ timeout: 30_000 });
+  await seller.context().close();
+});

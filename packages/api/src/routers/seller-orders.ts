@@ -1,5 +1,5 @@
 import { listOwnWarehouseParts, listOwnWarehousePartsInput, markDelivered, markPacked, markShipped, markShippedInput, orderPartIdInput } from "@market/domain/fulfilment";
-import { confirmOrderPart, confirmOrderPartInput, getSellerOrderPart, listSellerOrderParts, listSellerOrderPartsInput, sellerOrderPartInput } from "@market/domain/seller-orders";
+import { cancelOrderPart, cancelOrderPartInput, confirmOrderPart, confirmOrderPartInput, getSellerOrderPart, listSellerOrderParts, listSellerOrderPartsInput, sellerOrderPartInput } from "@market/domain/seller-orders";
 import { router, sellerProcedure } from "../trpc.ts";
 
 /**
@@ -15,4 +15,6 @@ export const sellerOrdersRouter = router({
   get: sellerProcedure.input(sellerOrderPartInput).query(({ ctx, input }) => getSellerOrderPart(ctx.user.id, input)),
   // The seller-side status new -> confirmed; the same service as POST /orders/{id}/confirm.
   confirm: sellerProcedure.input(confirmOrderPartInput).mutation(({ ctx, input }) => confirmOrderPart({ userId: ctx.user.id }, input)),
+  // One parcel the shop cannot supply, refunded; the same service as POST /orders/{id}/cancel.
+  cancel: sellerProcedure.input(cancelOrderPartInput).mutation(({ ctx, input }) => cancelOrderPart({ userId: ctx.user.id }, input, { requestId: ctx.requestId })),
 });

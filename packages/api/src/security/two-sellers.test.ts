@@ -170,6 +170,12 @@ const PORTAL: Record<string, PortalRow> = {
       await expectLikeMissing(() => a.sellerOrders.confirm({ orderPartId: B.ownPartId }), () => a.sellerOrders.confirm({ orderPartId: MISSING }));
     },
   },
+  "sellerOrders.cancel": {
+    attack: async (a) => {
+      await expectLikeMissing(() => a.sellerOrders.cancel({ orderPartId: B.partId, reason: "Out of stock" }), () => a.sellerOrders.cancel({ orderPartId: MISSING, reason: "Out of stock" }));
+      await expectLikeMissing(() => a.sellerOrders.cancel({ orderPartId: B.ownPartId, reason: "Out of stock" }), () => a.sellerOrders.cancel({ orderPartId: MISSING, reason: "Out of stock" }));
+    },
+  },
   "returns.sellerList": {
     attack: async (a) => {
       const page = await a.returns.sellerList({});
@@ -366,6 +372,12 @@ const REST: Record<string, RestRow> = {
   "POST /orders/{id}/pack": { attack: () => restLikeMissing("POST", (id) => `/orders/${id}/pack`, B.ownPartId) },
   "POST /orders/{id}/ship": { attack: () => restLikeMissing("POST", (id) => `/orders/${id}/ship`, B.ownPartId, { trackingNumber: "RB123456789RU" }) },
   "POST /orders/{id}/deliver": { attack: () => restLikeMissing("POST", (id) => `/orders/${id}/deliver`, B.ownPartId) },
+  "POST /orders/{id}/cancel": {
+    attack: async () => {
+      await restLikeMissing("POST", (id) => `/orders/${id}/cancel`, B.partId, { reason: "Out of stock" });
+      await restLikeMissing("POST", (id) => `/orders/${id}/cancel`, B.ownPartId, { reason: "Out of stock" });
+    },
+  },
   "GET /openapi.json": { notShopScoped: "The API's public description, served without a key; it holds no shop's data." },
 };
 

@@ -123,7 +123,7 @@ export async function cancelPaidOrder(tx: Db, { orderId, reason, requestId = nul
  * same statement, so a unit is never put back twice. Parts cancelled earlier (by the warehouse)
  * are left out: their units may be missing, which is why the warehouse cancelled.
  */
-async function restockSoldUnits(tx: Db, orderId: string, partIds: string[]): Promise<void> {
+export async function restockSoldUnits(tx: Db, orderId: string, partIds: string[]): Promise<void> {
   if (partIds.length === 0) return;
   const rows = await tx.$queryRaw<{ variantId: string; quantity: number }[]>(Prisma.sql`
     WITH given_back AS (

@@ -24,6 +24,8 @@ export const outboxPayloadSchemas = {
   }),
   /** A seller accepted a return: the returned items' price goes back to the shopper. */
   ReturnRefundRequired: z.object({ returnRequestId: z.string().uuid(), paymentId: z.string().uuid(), orderId: z.string().uuid(), amountMinor: z.number().int().positive() }),
+  /** A seller cancelled one parcel of a paid order: its price goes back (refund:part:<partId>). */
+  OrderPartRefundRequired: z.object({ orderPartId: z.string().uuid(), paymentId: z.string().uuid(), orderId: z.string().uuid(), amountMinor: z.number().int().positive(), reason: z.string() }),
   /** The provider confirmed a refund. */
   PaymentRefunded: z.object({ paymentId: z.string().uuid(), orderId: z.string().uuid(), amountMinor: z.number().int() }),
 } as const;

@@ -18,7 +18,7 @@ export {
   type ReconcileResult,
 } from "./reconcile.ts";
 export { refundPaymentHandler, refundUnfulfillablePayment } from "./refund-payment.ts";
-export { refundReturn, refundReturnHandler, returnRefundKey, RefundPendingError, type ReturnRefundOutcome } from "./refund-return.ts";
+export { partRefundKey, refundOrderPartHandler, refundReturn, refundReturnHandler, refundThroughProvider, returnRefundKey, RefundPendingError, type ReturnRefundOutcome } from "./refund-return.ts";
 export { orderNumberInput, orderNumberSchema, type OrderNumberInput } from "./schemas.ts";
 export { startPayment, type PaymentSession } from "./start-payment.ts";
 export { processStripeEvent, verifyStripeWebhook, WebhookSignatureError, type WebhookOutcome } from "./stripe-webhook.ts";

@@ -15,8 +15,11 @@ export async function refundUnfulfillablePayment(paymentId: string, reason: stri
   const payment = await prisma.payment.findUnique({ where: { id: paymentId }, select: { id: true, orderId: true, providerPaymentId: true, amountMinor: true, refundedMinor: true } });
   if (!payment?.providerPaymentId) return "nothing-to-refund";
   const key = refundKey(payment.id);
+  // What is left: partial refunds (a seller's cancelled parcel) may be asked for and not yet
+  // confirmed by the provider, so our own unfailed Refund rows count too.
+  const claimed = await prisma.refund.aggregate({ where: { paymentId: payment.id, idempotencyKey: { not: key }, status: { not: RefundStatus.FAILED } }, _sum: { amountMinor: true } });
   await prisma.refund.createMany({
-    data: [{ paymentId: payment.id, idempotencyKey: key, amountMinor: payment.amountMinor - payment.refundedMinor, reason }],
+    data: [{ paymentId: payment.id, idempotencyKey: key, amountMinor: payment.amountMinor - Math.max(payment.refundedMinor, claimed._sum.amountMinor ?? 0), reason }],
     skipDuplicates: true,
   });
   const refund = await prisma.refund.findUniqueOrThrow({ where: { idempotencyKey: key } });

@@ -5,6 +5,7 @@
 // succeeded; a refund still pending there is asked about again on the next retry.
 import { getPrisma, RefundStatus, ReturnStatus } from "@market/db";
 import type Stripe from "stripe";
+import type { Db } from "../db.ts";
 import type { OutboxHandler } from "../outbox/index.ts";
 import { recordProviderRefund } from "./apply-provider-state.ts";
 import { getStripe } from "./stripe-client.ts";
@@ -21,13 +22,45 @@ export async function refundReturn({ returnRequestId, paymentId, amountMinor }: 
   const request = await prisma.returnRequest.findUnique({ where: { id: returnRequestId }, select: { id: true, status: true } });
   if (!request || (request.status !== ReturnStatus.ACCEPTED && request.status !== ReturnStatus.REFUNDED)) return "not-accepted";
   if (request.status === ReturnStatus.REFUNDED) return "already-refunded";
-  const payment = await prisma.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { id: true, orderId: true, providerPaymentId: true } });
-  if (!payment.providerPaymentId) throw new Error(`refundReturn: payment ${paymentId} has no provider payment to refund`);
+  return refundThroughProvider({
+    paymentId,
+    key: returnRefundKey(returnRequestId),
+    amountMinor,
+    reason: `Return ${returnRequestId}`,
+    metadata: { return_request_id: returnRequestId },
+    onRow: (refundId) => prisma.returnRequest.updateMany({ where: { id: returnRequestId, refundId: null }, data: { refundId } }),
+    onSucceeded: (tx) => tx.returnRequest.updateMany({ where: { id: returnRequestId, status: ReturnStatus.ACCEPTED }, data: { status: ReturnStatus.REFUNDED } }),
+  });
+}
 
-  const key = returnRefundKey(returnRequestId);
-  await prisma.refund.createMany({ data: [{ paymentId, idempotencyKey: key, amountMinor, reason: `Return ${returnRequestId}` }], skipDuplicates: true });
+/**
+ * Pays out one partial refund, keyed by `key` both in our Refund table and at the provider, so a
+ * retry neither refunds twice nor loses the refund (returns, a seller cancelling one parcel).
+ * Throws RefundPendingError while the provider has not finished, so the outbox retries.
+ */
+export async function refundThroughProvider({
+  paymentId,
+  key,
+  amountMinor,
+  reason,
+  metadata,
+  onRow,
+  onSucceeded,
+}: {
+  paymentId: string;
+  key: string;
+  amountMinor: number;
+  reason: string;
+  metadata: Record<string, string>;
+  onRow?: (refundId: string) => Promise<unknown>;
+  onSucceeded?: (tx: Db) => Promise<unknown>;
+}): Promise<"refunded" | "already-refunded"> {
+  const prisma = getPrisma();
+  const payment = await prisma.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { id: true, orderId: true, providerPaymentId: true } });
+  if (!payment.providerPaymentId) throw new Error(`refund ${key}: payment ${paymentId} has no provider payment to refund`);
+  await prisma.refund.createMany({ data: [{ paymentId, idempotencyKey: key, amountMinor, reason }], skipDuplicates: true });
   const refund = await prisma.refund.findUniqueOrThrow({ where: { idempotencyKey: key } });
-  await prisma.returnRequest.updateMany({ where: { id: returnRequestId, refundId: null }, data: { refundId: refund.id } });
+  await onRow?.(refund.id);
 
   let atProvider: Stripe.Refund;
   if (refund.providerRefundId) {
@@ -35,32 +68,42 @@ export async function refundReturn({ returnRequestId, paymentId, amountMinor }: 
     atProvider = await getStripe().refunds.retrieve(refund.providerRefundId);
   } else {
     atProvider = await getStripe().refunds.create(
-      {
-        payment_intent: payment.providerPaymentId,
-        amount: refund.amountMinor,
-        metadata: { refund_id: refund.id, payment_id: payment.id, order_id: payment.orderId, return_request_id: returnRequestId },
-      },
+      { payment_intent: payment.providerPaymentId, amount: refund.amountMinor, metadata: { refund_id: refund.id, payment_id: payment.id, order_id: payment.orderId, ...metadata } },
       { idempotencyKey: key },
     );
   }
   const alreadySucceeded = refund.status === RefundStatus.SUCCEEDED;
   await prisma.$transaction(async (tx) => {
     await recordProviderRefund(tx, payment.id, atProvider);
-    if (atProvider.status === "succeeded") {
-      await tx.returnRequest.updateMany({ where: { id: returnRequestId, status: ReturnStatus.ACCEPTED }, data: { status: ReturnStatus.REFUNDED } });
-    }
+    if (atProvider.status === "succeeded") await onSucceeded?.(tx);
   });
   if (atProvider.status === "succeeded") return alreadySucceeded ? "already-refunded" : "refunded";
   if (atProvider.status === "failed" || atProvider.status === "canceled") {
-    // Needs a person: the provider refused to pay this refund out (the return stays ACCEPTED).
-    throw new Error(`refundReturn: the provider reports refund ${atProvider.id} for return ${returnRequestId} as ${atProvider.status}`);
+    // Needs a person: the provider refused to pay this refund out.
+    throw new Error(`refund ${key}: the provider reports refund ${atProvider.id} as ${atProvider.status}`);
   }
-  throw new RefundPendingError(`refundReturn: refund ${atProvider.id} for return ${returnRequestId} is still ${atProvider.status ?? "pending"} at the provider`);
+  throw new RefundPendingError(`refund ${key}: refund ${atProvider.id} is still ${atProvider.status ?? "pending"} at the provider`);
 }
 
 export const refundReturnHandler: OutboxHandler<"ReturnRefundRequired"> = {
   name: "returns.refund",
   async handle(event) {
     await refundReturn(event.payload);
+  },
+};
+
+export const partRefundKey = (orderPartId: string) => `refund:part:${orderPartId}`;
+
+/** The consumer of OrderPartRefundRequired: a seller cancelled one parcel before it shipped. */
+export const refundOrderPartHandler: OutboxHandler<"OrderPartRefundRequired"> = {
+  name: "payments.refund-part",
+  async handle({ payload }) {
+    await refundThroughProvider({
+      paymentId: payload.paymentId,
+      key: partRefundKey(payload.orderPartId),
+      amountMinor: payload.amountMinor,
+      reason: `Parcel cancelled by the seller: ${payload.reason}`.slice(0, 500),
+      metadata: { order_part_id: payload.orderPartId },
+    });
   },
 };

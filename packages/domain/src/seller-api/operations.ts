@@ -4,6 +4,8 @@ import { ApiScope } from "@market/db";
 import { z } from "zod";
 import { defineOperation, type AnyOperation } from "./operation.ts";
 import {
+  cancelOrderBody,
+  cancelSellerOrder,
   confirmSellerOrder,
   deliverSellerOrder,
   getSellerOrder,
@@ -232,6 +234,22 @@ const deliverOrder = defineOperation({
   handle: ({ params }, caller) => deliverSellerOrder(caller.sellerId, params.id, { requestId: caller.requestId }),
 });
 
+const cancelOrder = defineOperation({
+  operationId: "cancelOrder",
+  method: "POST",
+  path: "/orders/{id}/cancel",
+  tag: "Orders",
+  summary: "Cancel a parcel you cannot supply",
+  description:
+    "Cancels your part of the order before it has shipped, from any warehouse: your status and the delivery status become `cancelled`, the units go back on sale, the shopper is told and refunded this parcel's price. The rest of the order goes on. Cancelling a cancelled parcel changes nothing; a shipped or delivered one answers 409.",
+  scopes: [ApiScope.ORDERS],
+  params: orderIdParams,
+  body: cancelOrderBody,
+  response: orderDetailSchema,
+  errors: ["not_found", "conflict", "invalid_json", "validation_failed", "idempotency_key_reused", "request_in_progress"],
+  handle: ({ params, body }, caller) => cancelSellerOrder(caller.sellerId, params.id, body, { requestId: caller.requestId }),
+});
+
 const getOpenApiDocument = defineOperation({
   operationId: "getOpenApiDocument",
   method: "GET",
@@ -261,5 +279,6 @@ export const SELLER_API_OPERATIONS: readonly AnyOperation[] = [
   packOrder,
   shipOrder,
   deliverOrder,
+  cancelOrder,
   getOpenApiDocument,
 ] as unknown as AnyOperation[];

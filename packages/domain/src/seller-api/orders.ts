@@ -6,6 +6,7 @@
 import { FulfilmentStatus, getPrisma, SellerOrderStatus, WarehouseKind, type Prisma } from "@market/db";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
+import { cancelOrderPart, cancelOrderPartInput } from "../seller-orders/cancel-part.ts";
 import { confirmOrderPart, deliverOrderPart, packOrderPart, shipOrderPart, shipOrderPartInput } from "../seller-orders/actions.ts";
 import { cursorPage, pageOf, pageQuery } from "./pagination.ts";
 import { currencySchema } from "./products.ts";
@@ -167,5 +168,13 @@ export async function shipSellerOrder(sellerId: string, orderPartId: string, bod
 
 export async function deliverSellerOrder(sellerId: string, orderPartId: string, options: ActionOptions = {}): Promise<ApiOrderDetail> {
   await deliverOrderPart({ sellerId }, { orderPartId }, options);
+  return getSellerOrder(sellerId, orderPartId);
+}
+
+/** POST /orders/{id}/cancel: why the shop cannot supply the parcel (kept with the refund). */
+export const cancelOrderBody = z.strictObject({ reason: cancelOrderPartInput.shape.reason.describe("Why you are cancelling, 1 to 500 characters; kept with the refund, and shown to the shopper when this cancels their whole order") });
+
+export async function cancelSellerOrder(sellerId: string, orderPartId: string, body: z.output<typeof cancelOrderBody>, options: ActionOptions = {}): Promise<ApiOrderDetail> {
+  await cancelOrderPart({ sellerId }, { orderPartId, reason: body.reason }, options);
   return getSellerOrder(sellerId, orderPartId);
 }

@@ -4,9 +4,7 @@
 // fulfilment state machine (moveOwnWarehousePart), so the shopper's order page, notifications and
 // the seller-side status (complete on delivery) follow as for the marketplace's warehouse.
 //
-// Cancelling by the seller is deliberately not here: cancelPaidOrder cancels a whole order and
-// refunds all of it, while a seller may only own one part of it; a per-part cancellation needs a
-// partial refund path, which payments does not have yet.
+// Cancelling one parcel (with its partial refund) is cancelOrderPart in cancel-part.ts.
 import { FulfilmentStatus, getPrisma, SellerOrderStatus, WarehouseKind, type Prisma } from "@market/db";
 import { z } from "zod";
 import { AppError } from "../errors.ts";

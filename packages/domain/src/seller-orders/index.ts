@@ -4,6 +4,7 @@ export { decodeCursor, encodeCursor } from "./cursor.ts";
 export { getOrderPart, getSellerOrderPart, type SellerOrderPartDetail } from "./get-seller-order-part.ts";
 export { dayRange, listSellerOrderPartsInput, MAX_RANGE_DAYS, sellerOrderPartInput, type ListSellerOrderPartsInput, type SellerOrderPartInput } from "./inputs.ts";
 export { listOrderParts, listSellerOrderParts, type SellerOrderPartPage, type SellerOrderPartRow } from "./list-seller-order-parts.ts";
+export { cancelOrderPart, cancelOrderPartInput, cancelRefusal, type CancelOrderPartInput } from "./cancel-part.ts";
 export { ORDER_NOT_FOUND, partScope, type SellerAccess } from "./scope.ts";
 export {
   confirmOrderPart,

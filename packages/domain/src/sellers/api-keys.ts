@@ -27,7 +27,7 @@ export const API_SCOPES: readonly { scope: ApiScope; label: string; description:
   { scope: ApiScope.READ, label: "Read", description: "Read products, prices, stock and orders." },
   { scope: ApiScope.CATALOG_WRITE, label: "Write catalogue", description: "Create and update products and their variants." },
   { scope: ApiScope.STOCK_PRICES_WRITE, label: "Write stock and prices", description: "Update prices and stock per warehouse in bulk." },
-  { scope: ApiScope.ORDERS, label: "Orders", description: "Read orders, confirm them and report shipping." },
+  { scope: ApiScope.ORDERS, label: "Orders", description: "Read orders, confirm or cancel them and report shipping." },
 ];
 
 export const MAX_ACTIVE_API_KEYS = 20;

@@ -1,6 +1,6 @@
 // The Seller REST API's writes beyond stock and prices: product cards (create, change, publish,
 // unpublish, archive) through the portal's listings services, and the order actions (confirm,
-// pack, ship, deliver) through the portal's order services, over HTTP semantics.
+// pack, ship, deliver, cancel) through the portal's order services, over HTTP semantics.
 import { randomUUID } from "node:crypto";
 import { ApiScope, disconnectPrisma, getPrisma, WarehouseKind } from "@market/db";
 import { migrateJobQueue } from "@market/db/job-queue";
@@ -166,6 +166,39 @@ describe("order actions", () => {
     expect((await call("POST", `/orders/${part.id}/pack`, { as: part.key })).status).toBe(409);
   });
 
+  it("cancels a parcel with a reason, asks for its refund once, and refuses a shipped one", async () => {
+    const order = await createPaidOrder({ parts: [{ lines: [{ quantity: 2, priceMinor: 120_000 }] }, {}] });
+    const [part, other] = order.parts as [(typeof order.parts)[0], (typeof order.parts)[0]];
+    const payment = await getPrisma().payment.create({
+      data: { orderId: order.orderId, provider: "SANDBOX", providerPaymentId: `pi_test_${randomUUID().replaceAll("-", "")}`, idempotencyKey: `order:${order.orderId}`, amountMinor: 439_000, currency: "RUB", status: "SUCCEEDED" },
+    });
+    const partKey = await keyFor(part.sellerId, [ApiScope.ORDERS]);
+
+    const noReason = await call("POST", `/orders/${part.id}/cancel`, { as: partKey, body: { reason: " " } });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error.details.fields).toEqual({ reason: "Tell the shopper why you are cancelling" });
+    const sneaky = await call("POST", `/orders/${part.id}/cancel`, { as: partKey, body: { reason: "Out of stock", amountMinor: 1 } });
+    expect(sneaky.status).toBe(422);
+
+    const idempotencyKey = randomUUID();
+    const cancelled = await call("POST", `/orders/${part.id}/cancel`, { as: partKey, body: { reason: "Out of stock" }, headers: { "Idempotency-Key": idempotencyKey } });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({ id: part.id, status: "cancelled", deliveryStatus: "cancelled" });
+    // Again, without the key: already cancelled, nothing more happens.
+    expect((await call("POST", `/orders/${part.id}/cancel`, { as: partKey, body: { reason: "Out of stock" } })).body).toMatchObject({ status: "cancelled" });
+    const refunds = await getPrisma().outboxEvent.findMany({ where: { type: "OrderPartRefundRequired", aggregateId: payment.id } });
+    expect(refunds.map((event) => event.payload)).toEqual([{ orderPartId: part.id, paymentId: payment.id, orderId: order.orderId, amountMinor: 240_000, reason: "Out of stock" }]);
+    expect(await getPrisma().order.findUniqueOrThrow({ where: { id: order.orderId }, select: { status: true } })).toEqual({ status: "PAID" });
+
+    const own = await ownOrder();
+    await call("POST", `/orders/${own.id}/pack`, { as: own.key });
+    await call("POST", `/orders/${own.id}/ship`, { as: own.key, body: { trackingNumber: "RB123456789RU" } });
+    const late = await call("POST", `/orders/${own.id}/cancel`, { as: own.key, body: { reason: "Changed my mind" } });
+    expect(late.status).toBe(409);
+    expect(late.body.error).toEqual({ code: "conflict", message: "This parcel has already been shipped, so it can no longer be cancelled." });
+    expect((await call("POST", `/orders/${other.id}/cancel`, { as: partKey, body: { reason: "Out of stock" } })).status).toBe(404);
+  });
+
   it("needs the ORDERS scope for actions (READ only reads)", async () => {
     const order = await createPaidOrder();
     const part = order.parts[0]!;
@@ -179,11 +212,12 @@ describe("the OpenAPI document", () => {
   it("documents the new operations from their schemas", () => {
     const document = buildOpenApiDocument() as any;
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(["/products/{id}/publish", "/products/{id}/unpublish", "/products/{id}/archive", "/orders/{id}/confirm", "/orders/{id}/pack", "/orders/{id}/ship", "/orders/{id}/deliver"]),
+      expect.arrayContaining(["/products/{id}/publish", "/products/{id}/unpublish", "/products/{id}/archive", "/orders/{id}/confirm", "/orders/{id}/pack", "/orders/{id}/ship", "/orders/{id}/deliver", "/orders/{id}/cancel"]),
     );
     expect(document.paths["/products"].post.requestBody.content["application/json"].schema).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(["categoryId", "title", "variants"]) });
     expect(document.paths["/products/{id}"].patch["x-scopes"]).toEqual(["CATALOG_WRITE"]);
     expect(document.paths["/orders/{id}/ship"].post.requestBody.content["application/json"].schema).toMatchObject({ required: ["trackingNumber"], additionalProperties: false });
+    expect(document.paths["/orders/{id}/cancel"].post.requestBody.content["application/json"].schema).toMatchObject({ required: ["reason"], additionalProperties: false });
     expect(document.paths["/orders/{id}/confirm"].post.parameters.map((p: { name: string }) => p.name)).toEqual(["id", "Idempotency-Key"]);
   });
 });

@@ -11,6 +11,7 @@ import { dateTime } from "../../../components/filter-link";
 import { NotASeller } from "../../../components/not-a-seller";
 import { PartActions } from "../../../components/part-actions";
 import { PickListTable } from "../../../components/pick-list-table";
+import { CancelPartButton } from "../../../components/sales/cancel-part-button";
 import { ConfirmOrderButton } from "../../../components/sales/confirm-order-button";
 import { deliveryStatusLabel, SellerStatusBadge } from "../../../components/sales/status-labels";
 
@@ -19,6 +20,8 @@ export const metadata: Metadata = { title: "Order" };
 const SOURCE_LABEL: Record<string, string> = { WAREHOUSE: "the warehouse", SELLER: "you", SYSTEM: "the marketplace" };
 /** Delivery statuses of an own-warehouse parcel that still has a step for the seller to report. */
 const SHIPPING_STEPS_LEFT = new Set<string>(["NEW", "ACCEPTED", "PICKING", "PACKED", "SHIPPED", "READY_FOR_PICKUP"]);
+/** Delivery statuses in which the seller may still cancel the parcel (it has not shipped; the server checks again). */
+const CANCELLABLE = new Set<string>(["NEW", "ACCEPTED", "PICKING", "PACKED"]);
 
 export default async function SaleDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -66,6 +69,14 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
             <Link href="/orders" className="font-medium text-brand-600 underline">Orders to ship</Link>.
           </p>
           <PartActions orderPartId={part.id} status={part.status} />
+        </section>
+      ) : null}
+
+      {CANCELLABLE.has(part.status) ? (
+        <section aria-labelledby="cancel-title" className="flex flex-col gap-2 rounded-2xl bg-white p-4 shadow-sm sm:p-6">
+          <h2 id="cancel-title" className="text-lg font-semibold">Cannot supply it?</h2>
+          <p className="text-sm text-muted">Until the parcel ships you can cancel it; the rest of the shopper&apos;s order goes on.</p>
+          <CancelPartButton orderPartId={part.id} />
         </section>
       ) : null}
 
