@@ -26,7 +26,7 @@ import { productionAppEnv } from "../production-env.ts";
 import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedProcess } from "../processes.ts";
 import { openBenchDatabase } from "./bench-database.ts";
 import { meterCpu, postmasterPid } from "./process-cpu.ts";
-import { loadAverage, machine, printStats, summarise, type Stats } from "./measure.ts";
+import { loadAverage, machine, runBench, summarise, type Stats } from "./measure.ts";
 import { HttpError, paymentSucceededEvent, ShopperClient, stripeSignature } from "./shopper-client.ts";
 
 const { values: options } = parseArgs({
@@ -239,23 +239,12 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
   return { results, notes };
 }
 
-let code = 0;
-const benchStarted = performance.now();
-try {
-  const { results, notes } = await main();
-  printStats(results, "per s");
-  console.log("");
-  for (const note of notes) console.log(note);
-  console.log("\nGoals: at least 100 completed orders per second with 10 shoppers; the hot product never oversold.");
-  console.log(`Machine: ${machine()}`);
-  console.log(`Load average (1/5/15 min) at the end: ${loadAverage()} (other work on the machine inflates the numbers)`);
-} catch (error) {
-  console.error(error);
-  code = 1;
-} finally {
-  await Promise.all(processes.map((p) => stopProcess(p)));
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error("cleanup:", error));
-  await stack?.stop();
-  console.log(`Finished in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
-}
-process.exit(code);
+await runBench(main, {
+  rateLabel: "per s",
+  goals: "Goals: at least 100 completed orders per second with 10 shoppers; the hot product never oversold.",
+  teardown: async () => {
+    await Promise.all(processes.map((p) => stopProcess(p)));
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error("cleanup:", error));
+    await stack?.stop();
+  },
+});

@@ -50,3 +50,30 @@ export function printStats(results: Stats[], rateLabel = "req/s") {
     );
   }
 }
+
+export type BenchReport = { results: Stats[]; notes: string[] };
+
+/**
+ * Runs a benchmark's `main`, prints its table, notes, goals and the machine, always tears down
+ * what it started (servers, databases, rows it added), and exits 1 if it failed.
+ */
+export async function runBench(main: () => Promise<BenchReport>, options: { rateLabel: string; goals?: string; teardown: () => Promise<void> }): Promise<never> {
+  let code = 0;
+  const started = performance.now();
+  try {
+    const { results, notes } = await main();
+    printStats(results, options.rateLabel);
+    console.log("");
+    for (const note of notes) console.log(note);
+    if (options.goals) console.log(`\n${options.goals}`);
+    console.log(`\nMachine: ${machine()}`);
+    console.log(`Load average (1/5/15 min) at the end: ${loadAverage()} (other work on the machine inflates the numbers)`);
+  } catch (error) {
+    console.error(error);
+    code = 1;
+  } finally {
+    await options.teardown();
+    console.log(`Finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  process.exit(code);
+}

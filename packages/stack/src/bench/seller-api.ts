@@ -17,7 +17,6 @@
 // Options: --variants <n> (20000), --requests <n> (40), --concurrency <list> (1,4,8),
 // --items <n> (1000), --build, --base-url <url>, --database-url <url>.
 import { existsSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPrismaClient, type PrismaClient } from "@market/db";
@@ -27,7 +26,7 @@ import type { StackDatabase } from "../database.ts";
 import { productionAppEnv } from "../production-env.ts";
 import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedProcess } from "../processes.ts";
 import { openBenchDatabase } from "./bench-database.ts";
-import { loadAverage, machine, printStats, summarise, type Stats } from "./measure.ts";
+import { loadAverage, machine, runBench, summarise, type Stats } from "./measure.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -230,22 +229,11 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
   return { results, notes };
 }
 
-let code = 0;
-const benchStarted = performance.now();
-try {
-  const { results, notes } = await main();
-  printStats(results, "req/s");
-  console.log("");
-  for (const note of notes) console.log(note);
-  console.log(`\nMachine: ${machine()} (${os.cpus().length} cores)`);
-  console.log(`Load average (1/5/15 min) at the end: ${loadAverage()} (other work on the machine inflates the numbers)`);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  code = 1;
-} finally {
-  await Promise.all(processes.map((p) => stopProcess(p)));
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error("cleanup:", error));
-  await stack?.stop();
-  console.log(`Finished in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
-}
-process.exit(code);
+await runBench(main, {
+  rateLabel: "req/s",
+  teardown: async () => {
+    await Promise.all(processes.map((p) => stopProcess(p)));
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error("cleanup:", error));
+    await stack?.stop();
+  },
+});
