@@ -2,17 +2,21 @@
 // Electronics (which ships from its own warehouse); the seller confirms the new order in the
 // portal, then a script with an ORDERS key packs, ships and delivers it through the Seller API,
 // and the shopper's order page follows.
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { addFromSeller, checkOutByCourier, payWithCard, SELLERS, signUpShopper } from "./cart-helpers.ts";
 import { sellerURL, signIn } from "./fixtures.ts";
 
 const volgaOwner = { email: "seller2@example.com", password: "seller-demo-2" };
 
-test("the seller confirms a new order in the portal and ships it through the API", async ({ page, browser, request }) => {
-  test.setTimeout(150_000);
-  await signUpShopper(page, "Oleg Orderer");
+/**
+ * A new shopper pays for one item from Volga Electronics, delivered in Volga's own city so the
+ * parcel ships from the seller's own warehouse and waits for the seller (a marketplace warehouse
+ * would pick and ship it within seconds in this suite); Volga's owner opens it in the portal.
+ */
+async function buyFromVolgaAndOpenInPortal(page: Page, browser: Browser, shopperName: string, street: string) {
+  await signUpShopper(page, shopperName);
   await addFromSeller(page, SELLERS.volga);
-  const number = await checkOutByCourier(page, { city: "Nizhny Novgorod", street: "Bolshaya Pokrovskaya 2" });
+  const number = await checkOutByCourier(page, { city: "Nizhny Novgorod", street });
   await payWithCard(page, "4242 4242 4242 4242");
   await expect(page.getByRole("status").filter({ hasText: /^Paid$/ })).toBeVisible({ timeout: 30_000 });
 
@@ -21,6 +25,12 @@ test("the seller confirms a new order in the portal and ships it through the API
   await seller.getByRole("link", { name: "Orders", exact: true }).click();
   await seller.getByRole("link", { name: `Order ${number}` }).click();
   await expect(seller.getByRole("heading", { name: `Order ${number}`, level: 1 })).toBeVisible();
+  return { number, seller };
+}
+
+test("the seller confirms a new order in the portal and ships it through the API", async ({ page, browser, request }) => {
+  test.setTimeout(150_000);
+  const { number, seller } = await buyFromVolgaAndOpenInPortal(page, browser, "Oleg Orderer", "Bolshaya Pokrovskaya 2");
   const orderPartId = seller.url().split("/").pop()!;
   await seller.getByRole("button", { name: "Confirm order" }).click();
   await expect(seller.getByRole("button", { name: "Confirm order" })).toHaveCount(0);
@@ -62,18 +72,7 @@ test("the seller confirms a new order in the portal and ships it through the API
 
 test("the seller cancels a parcel they cannot supply, and the shopper sees the order cancelled", async ({ page, browser }) => {
   test.setTimeout(150_000);
-  await signUpShopper(page, "Cora Cancelled");
-  await addFromSeller(page, SELLERS.volga);
-  // Delivered in Volga's own city, so the parcel ships from the seller's own warehouse and waits
-  // for the seller (a marketplace warehouse would pick and ship it within seconds in this suite).
-  const number = await checkOutByCourier(page, { city: "Nizhny Novgorod", street: "Rozhdestvenskaya 5" });
-  await payWithCard(page, "4242 4242 4242 4242");
-  await expect(page.getByRole("status").filter({ hasText: /^Paid$/ })).toBeVisible({ timeout: 30_000 });
-
-  const seller = await (await browser.newContext()).newPage();
-  await signIn(seller, sellerURL, volgaOwner.email, volgaOwner.password);
-  await seller.getByRole("link", { name: "Orders", exact: true }).click();
-  await seller.getByRole("link", { name: `Order ${number}` }).click();
+  const { seller } = await buyFromVolgaAndOpenInPortal(page, browser, "Cora Cancelled", "Rozhdestvenskaya 5");
   await seller.getByRole("button", { name: "Cancel this parcel" }).click();
   const form = seller.getByRole("form", { name: "Cancel this parcel" });
   // A reason is required: the browser stops an empty one before it is sent.
