@@ -15,6 +15,7 @@ const NEUTRAL_COOKIES = new Set([LOCALE_COOKIE, "authjs.csrf-token", "__Host-aut
 await startNextServer({
   dir: import.meta.dirname,
   port: Number(process.env.PORT ?? 3000),
+  apiLane: ["/api/trpc/[trpc]", "/api/webhooks/stripe", "/api/webhooks/warehouse", "/api/payment-sandbox/[...path]"],
   pageCache: {
     // The staleness listings already accept (SEARCH_CACHE_TTL_SECONDS, default 30 s; 0 turns
     // both caches off).

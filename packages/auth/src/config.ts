@@ -6,10 +6,11 @@ import { serverEnv } from "@market/config/env";
 import type { NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "./client-address.ts";
+import { SESSION_COOKIE } from "./session-cookie.ts";
 import type { SessionUser } from "./types.ts";
 
+export { SESSION_COOKIE };
 const production = process.env.NODE_ENV === "production";
-export const SESSION_COOKIE = production ? "__Secure-market.session-token" : "market.session-token";
 
 export function createAuthConfig(): NextAuthConfig {
   const env = serverEnv();

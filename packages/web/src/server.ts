@@ -7,6 +7,7 @@
 //    needs to see pages before compression, so compression happens here rather than in Next
 //    (apps using the cache set `compress: false` in next.config; an already compressed
 //    response passes through untouched);
+//  - the hot API routes skip Next's request pipeline (./api-lane.ts);
 //  - SIGTERM stops taking connections and lets requests in flight finish before exiting.
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -17,6 +18,7 @@ import { getLogger, setProcessService, type Logger } from "@market/observability
 import { metrics, routeGroup, statusClass } from "@market/observability/metrics";
 import { PEER_ADDRESS_HEADER } from "@market/auth/client-address";
 import { staticSecurityHeaders } from "./content-security-policy.ts";
+import { createApiLane } from "./api-lane.ts";
 import { createPageCache, servePage, type PageCacheOptions } from "./page-cache.ts";
 // Not from ./security-proxy.ts: next/server must not load before next() has set up its runtime.
 import { requestIdFrom } from "./request-id.ts";
@@ -24,11 +26,13 @@ import { requestIdFrom } from "./request-id.ts";
 // JSON has no scripts to allow: API responses get a policy that allows nothing.
 const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-export async function startNextServer({ dir, port, hostname = "0.0.0.0", pageCache, service = path.basename(dir) }: {
+export async function startNextServer({ dir, port, hostname = "0.0.0.0", pageCache, apiLane = [], service = path.basename(dir) }: {
   dir: string;
   port: number;
   hostname?: string;
   pageCache?: PageCacheOptions;
+  /** App Router API routes ("/api/trpc/[trpc]") served without Next's pipeline; see ./api-lane.ts. */
+  apiLane?: string[];
   /** The name on log lines ("storefront", "seller"); the app's folder name by default. */
   service?: string;
 }) {
@@ -41,6 +45,7 @@ export async function startNextServer({ dir, port, hostname = "0.0.0.0", pageCac
   const handle = app.getRequestHandler();
   const cache = pageCache ? createPageCache(pageCache) : null;
   const compress = compression();
+  const serveFromLane = await createApiLane(dir, apiLane, log);
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     // Overwrites whatever the client sent under this name.
@@ -59,13 +64,14 @@ export async function startNextServer({ dir, port, hostname = "0.0.0.0", pageCac
     if (request.url?.startsWith("/api/")) response.setHeader("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
 
     compress(request as Parameters<typeof compress>[0], response as Parameters<typeof compress>[1], () => {
+      if (serveFromLane(request, response)) return;
       const render = () => void handle(request, response);
       if (cache) servePage(cache, request, response, render);
       else render();
     });
   });
   server.listen(port, hostname, () => {
-    log.info({ url: `http://localhost:${port}`, pageCache: cache?.enabled ?? false }, "listening");
+    log.info({ url: `http://localhost:${port}`, pageCache: cache?.enabled ?? false, apiLane }, "listening");
   });
   drainOnSignal(server, { log });
   return { server, pageCache: cache };
