@@ -85,7 +85,11 @@ export async function loadState(file: string): Promise<SimulatorState> {
   return { version: 1, tasks: state.tasks, cancelRequests: state.cancelRequests ?? {} };
 }
 
-/** Serialises writes and coalesces bursts: a save requested while one is queued joins it. */
+/**
+ * Serialises writes and coalesces bursts: a save requested while one is queued joins it. A write
+ * waits `batchMs` first so that a burst of changes (many pick requests at once) costs one write of
+ * the whole file instead of one each; under load that rewrite was most of the simulator's CPU.
+ */
 export class StateStore {
   private queue: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
@@ -93,15 +97,17 @@ export class StateStore {
   constructor(
     readonly file: string,
     private readonly snapshot: () => SimulatorState,
+    private readonly batchMs = 50,
   ) {}
 
   /** Resolves once a write that started after this call (so includes every change so far) is on disk. */
   save(): Promise<void> {
     if (this.queued) return this.queued;
     const write = this.queue.then(async () => {
+      if (this.batchMs > 0) await new Promise((resolve) => setTimeout(resolve, this.batchMs));
       // From here on, later changes need a write of their own.
       this.queued = null;
-      await writeAtomically(this.file, `${JSON.stringify(this.snapshot(), null, 2)}\n`);
+      await writeAtomically(this.file, `${JSON.stringify(this.snapshot())}\n`);
     });
     this.queued = write;
     this.queue = write.catch(() => undefined);

@@ -225,6 +225,9 @@ const baseEnvSchema = z
     DATABASE_URL: z
       .string({ error: "DATABASE_URL is required (the dev and test scripts set it for the embedded PostgreSQL)" })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
+    // Named prepared statements per connection (read by @market/db); false behind PgBouncer in
+    // transaction mode without max_prepared_statements.
+    DATABASE_PREPARED_STATEMENTS: z.preprocess(blankAsUnset, booleanFlag.default(true)),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
     // Bearer token for GET /api/metrics (apps and worker). Unset: open in development, 404 in production.
     METRICS_TOKEN: z.preprocess(blankAsUnset, z.string().trim().min(16, "METRICS_TOKEN must be at least 16 characters long (openssl rand -hex 24)").optional()),

@@ -1,5 +1,6 @@
 // The Prisma client for the apps: Rust-free generated client + the `pg` driver adapter (Prisma 7
 // connects through a driver adapter; no native query engine is involved).
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
@@ -12,6 +13,22 @@ export interface CreatePrismaClientOptions {
   connectionTimeoutMillis?: number;
   /** Most connections the pool opens. Default 10 (pg's default). */
   maxConnections?: number;
+  /**
+   * Keep statements prepared on each connection (named prepared statements), so PostgreSQL parses
+   * and plans a query once per connection instead of on every call. Default true; turn it off
+   * (DATABASE_PREPARED_STATEMENTS=false) behind a pooler in transaction mode that does not track
+   * prepared statements (PgBouncer before 1.21, or without max_prepared_statements).
+   */
+  preparedStatements?: boolean;
+}
+
+// Statements whose text varies with their input (IN lists, batch inserts) would each be kept on
+// every connection for good; only the fixed-shape ones, which are nearly all, are prepared.
+const MAX_PREPARED_PARAMETERS = 32;
+
+function statementName(query: { sql: string; args: unknown[] }): string {
+  if (query.args.length > MAX_PREPARED_PARAMETERS) return "";
+  return `p${createHash("sha1").update(query.sql).digest("base64url").slice(0, 20)}`;
 }
 
 /**
@@ -25,7 +42,7 @@ export function createPrismaClient(databaseUrl: string, options: CreatePrismaCli
     connectionString: databaseUrl,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     max: options.maxConnections ?? 10,
-  });
+  }, options.preparedStatements === false ? {} : { statementNameGenerator: statementName });
   return new PrismaClient({ adapter });
 }
 
@@ -49,7 +66,10 @@ export function getPrisma(): PrismaClient {
         "postgresql://postgres:postgres@localhost:5432/marketplace for the embedded development server.",
     );
   }
-  sharedClient = createPrismaClient(databaseUrl);
+  // Read directly: the apps, the worker and the scripts each parse their own env schema (which
+  // validates this value); this client is shared by all of them.
+  const prepared = process.env.DATABASE_PREPARED_STATEMENTS?.trim().toLowerCase();
+  sharedClient = createPrismaClient(databaseUrl, { preparedStatements: !(prepared === "false" || prepared === "0") });
   if (process.env.NODE_ENV !== "production") globalCache.__marketPrisma = sharedClient;
   return sharedClient;
 }

@@ -13,6 +13,7 @@ export {
   type CreatePrismaClientOptions,
 } from "./client.ts";
 export { isDatabaseUnavailable } from "./availability.ts";
+export { newRowId } from "./ids.ts";
 
 // The generated client: PrismaClient, the Prisma namespace (Prisma.UserWhereInput,
 // Prisma.PrismaClientKnownRequestError, ...), every enum (as value and type), $Enums, and one

@@ -3,7 +3,7 @@
 import { getPrisma, OrderStatus, type Currency, type PaymentStatus } from "@market/db";
 import { AppError } from "../errors.ts";
 import { SANDBOX_TEST_CARDS, type SandboxCardOutcome } from "./sandbox/index.ts";
-import { startPayment, type PaymentSession } from "./start-payment.ts";
+import { openPayment, type PaymentSession } from "./start-payment.ts";
 
 export type PaymentPage = {
   number: string;
@@ -42,8 +42,8 @@ async function ownOrder(userId: string, number: string) {
 
 export async function getPaymentPage(userId: string, number: string): Promise<PaymentPage> {
   const order = await ownOrder(userId, number);
-  const session = order.status === OrderStatus.PENDING_PAYMENT ? await startPayment(order.id) : null;
-  const payment = session ? await getPrisma().payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, select: { failureMessage: true } }) : null;
+  const started = order.status === OrderStatus.PENDING_PAYMENT ? await openPayment(order) : null;
+  const session = started?.session ?? null;
   return {
     number: order.number,
     status: order.status,
@@ -53,7 +53,7 @@ export async function getPaymentPage(userId: string, number: string): Promise<Pa
     reservationExpiresAt: order.reservationExpiresAt,
     lines: order.lines,
     session,
-    lastFailure: session?.status === "FAILED" ? (payment?.failureMessage ?? null) : null,
+    lastFailure: session?.status === "FAILED" ? started!.failureMessage : null,
     testCards: session?.mode === "sandbox" ? SANDBOX_TEST_CARDS.map(({ number, outcome }) => ({ number, outcome })) : [],
   };
 }

@@ -4,7 +4,7 @@
 // created with the same key as Stripe's Idempotency-Key, so concurrent creations get the same
 // intent back; once its id is stored, later calls retrieve it instead (Stripe forgets keys after
 // 24 hours). Amount and currency come from the Order row, never from the client.
-import { getPrisma, OrderStatus, PaymentProvider, type Currency, type PaymentStatus } from "@market/db";
+import { getPrisma, newRowId, OrderStatus, PaymentProvider, type Currency, type PaymentStatus } from "@market/db";
 import { AppError } from "../errors.ts";
 import { paymentStatusOf } from "./apply-provider-state.ts";
 import { paymentConfig, type PaymentMode } from "./config.ts";
@@ -24,26 +24,35 @@ export type PaymentSession = {
 
 export const paymentIdempotencyKey = (orderId: string) => `order:${orderId}`;
 
+type PayableOrder = { id: string; number: string; status: OrderStatus; totalMinor: number; currency: Currency };
+type PaymentRow = { id: string; providerPaymentId: string | null; amountMinor: number; currency: Currency; failureMessage: string | null };
+
 export async function startPayment(orderId: string): Promise<PaymentSession> {
+  const order = await getPrisma().order.findUnique({ where: { id: orderId }, select: { id: true, number: true, status: true, totalMinor: true, currency: true } });
+  return (await openPayment(order)).session;
+}
+
+/**
+ * startPayment for a caller that has read the order already (the pay page), with the message of
+ * the last declined attempt.
+ */
+export async function openPayment(order: PayableOrder | null): Promise<{ session: PaymentSession; failureMessage: string | null }> {
   const prisma = getPrisma();
-  const order = await prisma.order.findUnique({ where: { id: orderId }, select: { id: true, number: true, status: true, totalMinor: true, currency: true } });
   if (!order) throw new AppError("NOT_FOUND", "We could not find this order.");
   if (order.status !== OrderStatus.PENDING_PAYMENT) {
     throw new AppError("CONFLICT", order.status === OrderStatus.CANCELLED ? "This order was cancelled, so it cannot be paid." : "This order is already paid.");
   }
   const config = paymentConfig();
   const idempotencyKey = paymentIdempotencyKey(order.id);
-  await prisma.payment.createMany({
-    data: [{
-      orderId: order.id,
-      provider: config.mode === "stripe" ? PaymentProvider.STRIPE : PaymentProvider.SANDBOX,
-      idempotencyKey,
-      amountMinor: order.totalMinor,
-      currency: order.currency,
-    }],
-    skipDuplicates: true,
-  });
-  const payment = await prisma.payment.findUniqueOrThrow({ where: { idempotencyKey } });
+  // Insert-or-read in one statement. The no-op update makes a concurrent caller wait for the first
+  // insert and then return that row, so every caller gets the same payment.
+  const provider = config.mode === "stripe" ? PaymentProvider.STRIPE : PaymentProvider.SANDBOX;
+  const [payment] = await prisma.$queryRaw<PaymentRow[]>`
+    INSERT INTO "Payment" (id, "orderId", provider, "idempotencyKey", "amountMinor", currency, "createdAt", "updatedAt")
+    VALUES (${newRowId()}::uuid, ${order.id}::uuid, ${provider}::"PaymentProvider", ${idempotencyKey}, ${order.totalMinor}, ${order.currency}::"Currency", now(), now())
+    ON CONFLICT ("idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
+    RETURNING id, "providerPaymentId", "amountMinor", currency::text AS currency, "failureMessage"`;
+  if (!payment) throw new Error(`startPayment: no payment row for order ${order.id}`);
 
   const stripe = getStripe(config);
   let intent;
@@ -69,7 +78,7 @@ export async function startPayment(orderId: string): Promise<PaymentSession> {
     await prisma.payment.updateMany({ where: { id: payment.id, providerPaymentId: null }, data: { providerPaymentId: intent.id } });
   }
   if (!intent.client_secret) throw new Error(`startPayment: PaymentIntent ${intent.id} came without a client secret`);
-  return {
+  const session: PaymentSession = {
     mode: config.mode,
     ...(config.publishableKey ? { publishableKey: config.publishableKey } : {}),
     clientSecret: intent.client_secret,
@@ -78,4 +87,5 @@ export async function startPayment(orderId: string): Promise<PaymentSession> {
     currency: payment.currency,
     status: paymentStatusOf(intent),
   };
+  return { session, failureMessage: payment.failureMessage };
 }

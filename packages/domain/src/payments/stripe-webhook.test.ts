@@ -135,7 +135,10 @@ describe("Stripe webhook events", () => {
   it("answers events about payments that are not ours without touching anything", async () => {
     const event = paymentIntentEvent("payment_intent.succeeded", { id: "pi_someone_else", status: "succeeded", amount: 500, currency: "usd" });
     expect(await deliverEvent(event)).toBe("not-ours");
-    expect(await deliverEvent(paymentIntentEvent("customer.created", { id: "pi_x", status: "succeeded", amount: 1, currency: "usd" }))).toBe("ignored");
+    const unsubscribed = paymentIntentEvent("customer.created", { id: "pi_x", status: "succeeded", amount: 1, currency: "usd" });
+    expect(await deliverEvent(unsubscribed)).toBe("ignored");
+    // Types the endpoint does not act on are not even recorded.
+    expect(await getPrisma().processedWebhookEvent.count({ where: { eventId: unsubscribed.id } })).toBe(0);
   });
 
   it("rejects forged, tampered and replayed deliveries before anything is applied", async () => {

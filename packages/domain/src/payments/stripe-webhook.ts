@@ -31,9 +31,25 @@ export function verifyStripeWebhook(rawBody: string, signature: string | null, c
 
 export type WebhookOutcome = ApplyOutcome | "duplicate" | "ignored";
 
+/**
+ * The events this endpoint acts on: subscribe the Stripe webhook endpoint to exactly these (the
+ * payment sandbox delivers only these, as Stripe does for a subscribed endpoint). Any other type
+ * that arrives is answered 200 "ignored" without touching the database.
+ */
+export const HANDLED_STRIPE_EVENTS = [
+  "payment_intent.succeeded",
+  "payment_intent.payment_failed",
+  "payment_intent.processing",
+  "payment_intent.canceled",
+  "charge.refunded",
+] as const;
+
+const isHandled = (type: string): type is (typeof HANDLED_STRIPE_EVENTS)[number] => (HANDLED_STRIPE_EVENTS as readonly string[]).includes(type);
+
 export async function processStripeEvent(event: Stripe.Event, { requestId = null }: { requestId?: string | null } = {}): Promise<WebhookOutcome> {
   const observedAt = new Date(event.created * 1000);
   const context = { observedAt, source: `webhook ${event.id}`, requestId };
+  if (!isHandled(event.type)) return "ignored";
   try {
     return await getPrisma().$transaction(
       async (tx): Promise<WebhookOutcome> => {

@@ -1,5 +1,6 @@
 // The sandbox's webhook sender. Each state change records a Stripe-shaped event in the same
-// transaction, with a graphile-worker job that delivers it to <STOREFRONT_URL>/api/webhooks/stripe,
+// transaction and, for the types a Stripe endpoint would be subscribed to (the ones our webhook
+// handles), a graphile-worker job that delivers it to <STOREFRONT_URL>/api/webhooks/stripe,
 // signed with the webhook secret exactly as Stripe signs (the timestamp of each attempt). A
 // non-2xx answer or a network failure fails the job, and graphile-worker retries it with
 // exponential backoff for about three days, like Stripe's own retries. Delivery is at least
@@ -11,6 +12,7 @@ import { z } from "zod";
 import type { Db } from "../../db.ts";
 import { paymentConfig, type PaymentConfig } from "../config.ts";
 import { signStripePayload } from "../stripe-client.ts";
+import { HANDLED_STRIPE_EVENTS } from "../stripe-webhook.ts";
 import { newSandboxId, unixSeconds } from "./ids.ts";
 
 export const SANDBOX_DELIVER_EVENT_TASK = "payment-sandbox.deliver-event";
@@ -28,6 +30,9 @@ export type SandboxEventType =
 /** The request that caused an event (null for the sandbox's own clock, e.g. a slow payment settling). */
 export type EventOrigin = { requestId: string | null; idempotencyKey: string | null };
 
+/** Like a Stripe endpoint subscribed to what our webhook handles: other events are recorded, never sent. */
+export const isDeliveredSandboxEvent = (type: string) => (HANDLED_STRIPE_EVENTS as readonly string[]).includes(type);
+
 export async function recordSandboxEvent(tx: Db, type: SandboxEventType, object: object, origin: EventOrigin, now = new Date()): Promise<string> {
   const id = newSandboxId("evt");
   const payload = {
@@ -37,11 +42,12 @@ export async function recordSandboxEvent(tx: Db, type: SandboxEventType, object:
     created: unixSeconds(now),
     data: { object },
     livemode: false,
-    pending_webhooks: 1,
+    pending_webhooks: isDeliveredSandboxEvent(type) ? 1 : 0,
     request: { id: origin.requestId, idempotency_key: origin.idempotencyKey },
     type,
   };
   await tx.sandboxEvent.create({ data: { id, type, payload: payload as Prisma.InputJsonValue, created: now } });
+  if (!isDeliveredSandboxEvent(type)) return id;
   await tx.$executeRaw`
     SELECT graphile_worker.add_job(${SANDBOX_DELIVER_EVENT_TASK}, json_build_object('eventId', ${id}::text),
            job_key => ${`sandbox-event:${id}`}, max_attempts => ${MAX_DELIVERY_ATTEMPTS})`;

@@ -9,6 +9,7 @@ import { getPrisma, OrderStatus, type Currency } from "@market/db";
 import { createProduct, createUser, createWarehouse } from "../../testing/shop-fixtures.ts";
 import { paymentConfig, SANDBOX_PATH_PREFIX } from "../config.ts";
 import { deliverSandboxEvent, handleSandboxRequest } from "../sandbox/index.ts";
+import { isDeliveredSandboxEvent } from "../sandbox/events.ts";
 import { signStripePayload } from "../stripe-client.ts";
 import { processStripeEvent, verifyStripeWebhook } from "../stripe-webhook.ts";
 
@@ -190,7 +191,9 @@ export async function startSandboxServer({ webhook = applyWebhook }: { webhook?:
 
 /** Sends every event the sandbox has not delivered yet, oldest first (what the worker does). */
 export async function deliverSandboxEvents(): Promise<string[]> {
-  const pending = await getPrisma().sandboxEvent.findMany({ where: { deliveredAt: null }, orderBy: [{ created: "asc" }, { id: "asc" }], select: { id: true, type: true } });
+  const pending = (
+    await getPrisma().sandboxEvent.findMany({ where: { deliveredAt: null }, orderBy: [{ created: "asc" }, { id: "asc" }], select: { id: true, type: true } })
+  ).filter((event) => isDeliveredSandboxEvent(event.type));
   for (const event of pending) await deliverSandboxEvent(event.id);
   return pending.map((event) => event.type);
 }
