@@ -14,7 +14,9 @@
 // or 5434) seeded with the demo data.
 //
 // Options: --shoppers <n> (10), --duration <s> (30), --hot-shoppers <n> (100), --hot-stock <n>
-// (10), --skip-build (reuse apps/storefront/.next when no server code changed since).
+// (10), --skip-build (reuse apps/storefront/.next when no server code changed since), --profile
+// <dir> (V8 CPU profiles of the storefront, worker and simulator, one folder each, written when
+// they stop; the largest file in a folder is the main thread; open it in Chrome DevTools).
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -36,6 +38,7 @@ const { values: options } = parseArgs({
     "hot-shoppers": { type: "string", default: "100" },
     "hot-stock": { type: "string", default: "10" },
     "skip-build": { type: "boolean", default: false },
+    profile: { type: "string" },
   },
 });
 const SHOPPERS = Number(options.shoppers);
@@ -57,7 +60,10 @@ const newKey = () => randomBytes(16).toString("base64url");
 async function payByWebhook(client: ShopperClient, number: string): Promise<void> {
   const { session } = await client.query<{ session: PaymentSession | null }>("payments.session", { number });
   if (!session) throw new Error(`order ${number} has no payment to make`);
-  const payload = paymentSucceededEvent({ id: session.paymentIntentId, amount: session.amountMinor, currency: session.currency, orderNumber: number });
+  await postWebhook(paymentSucceededEvent({ id: session.paymentIntentId, amount: session.amountMinor, currency: session.currency, orderNumber: number }), number);
+}
+
+async function postWebhook(payload: string, number = "the order"): Promise<void> {
   const response = await fetch(`${BASE}/api/webhooks/stripe`, {
     method: "POST",
     headers: { "content-type": "application/json", "stripe-signature": stripeSignature(payload, WEBHOOK_SECRET) },
@@ -68,6 +74,12 @@ async function payByWebhook(client: ShopperClient, number: string): Promise<void
   // A 200 also answers duplicates and events that are not ours: only "paid" completes the order.
   const { outcome } = JSON.parse(body) as { outcome?: string };
   if (outcome !== "paid") throw new Error(`the webhook for ${number} answered "${outcome}", not "paid"`);
+}
+
+/** What each app's `pnpm start` runs (tsx on its entry), optionally under the V8 profiler. */
+function startApp(name: string, dir: string, entry: string, env: NodeJS.ProcessEnv): ManagedProcess {
+  const profile = options.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile, name)}`] : [];
+  return startProcess(name, process.execPath, [...profile, "--import", "tsx", entry], { cwd: path.join(repoRoot, dir), env, quiet: true });
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -124,12 +136,12 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
   };
   const warehouseState = dataDir("warehouse-simulator-bench");
   rmSync(warehouseState, { recursive: true, force: true });
-  const storefront = startProcess("storefront", "pnpm", ["--filter", "@market/storefront", "start"], { cwd: repoRoot, env, quiet: true });
-  const worker = startProcess("worker", "pnpm", ["--filter", "@market/worker", "start"], { cwd: repoRoot, env, quiet: true });
-  const warehouse = startProcess("warehouse", "pnpm", ["--filter", "@market/warehouse-simulator", "start"], {
-    cwd: repoRoot,
-    env: { ...env, WAREHOUSE_SIMULATOR_STATE_FILE: path.join(warehouseState, "state.json") },
-    quiet: true,
+  const storefront = startApp("storefront", "apps/storefront", "server.ts", env);
+  const worker = startApp("worker", "apps/worker", "src/main.ts", env);
+  const warehouse = startApp("warehouse", "apps/warehouse-simulator", "src/main.ts", {
+
+    ...env,
+    WAREHOUSE_SIMULATOR_STATE_FILE: path.join(warehouseState, "state.json"),
   });
   processes.push(storefront, worker, warehouse);
   await waitForHttp(`${BASE}/api/health`, { proc: storefront });
@@ -145,6 +157,55 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
     await client.mutation("cart.add", { variantId: bySeller[1]![i]!, quantity: 1 });
     const placed = await client.mutation<Placed>("checkout.placeOrder", { idempotencyKey: newKey(), delivery, contact });
     await payByWebhook(client, placed.number);
+  }
+
+  // 0. Where the CPU goes: one shopper, orders one after another, each step metered on its own;
+  // what the worker and the warehouse do afterwards is waited for and metered as "follow-up".
+  const roots = {
+    storefront: storefront.child.pid,
+    worker: worker.child.pid,
+    "warehouse simulator": warehouse.child.pid,
+    PostgreSQL: postmasterPid(dataDir("postgres-bench")),
+  };
+  const stepCpu = new Map<string, Record<string, number>>();
+  const metered = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const meter = meterCpu(roots);
+    try {
+      return await work();
+    } finally {
+      const used = meter.stop();
+      const sum = stepCpu.get(step) ?? {};
+      for (const [name, ms] of Object.entries(used)) sum[name] = (sum[name] ?? 0) + ms;
+      stepCpu.set(step, sum);
+    }
+  };
+  const queueEmpty = async () => {
+    for (let i = 0; i < 200; i++) {
+      const [row] = await prisma.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM graphile_worker.jobs WHERE run_at <= now() AND attempts < max_attempts`;
+      if (row!.waiting === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const COST_ORDERS = 40;
+  await queueEmpty();
+  for (let n = 0; n < COST_ORDERS; n++) {
+    const client = clients[0]!;
+    for (const [i, ids] of bySeller.slice(0, 2).entries()) {
+      await metered("add to cart (×2)", () => client.mutation("cart.add", { variantId: ids[(n * 31 + i) % ids.length]!, quantity: 1 }));
+    }
+    const placed = await metered("place order", () => client.mutation<Placed>("checkout.placeOrder", { idempotencyKey: newKey(), delivery, contact }));
+    const { session } = await metered("payment session", () => client.query<{ session: PaymentSession | null }>("payments.session", { number: placed.number }));
+    const payload = paymentSucceededEvent({ id: session!.paymentIntentId, amount: session!.amountMinor, currency: session!.currency, orderNumber: placed.number });
+    await metered("payment webhook", () => postWebhook(payload));
+    await metered("follow-up (worker, warehouse)", queueEmpty);
+  }
+  for (const [step, used] of stepCpu) {
+    const total = Object.values(used).reduce((sum, ms) => sum + ms, 0);
+    notes.push(
+      `CPU per order, ${step}: ${(total / COST_ORDERS).toFixed(1)} ms (` +
+        Object.entries(used).map(([name, ms]) => `${name} ${(ms / COST_ORDERS).toFixed(1)}`).join(", ") +
+        ")",
+    );
   }
 
   // 1. Throughput.
