@@ -13,7 +13,7 @@ export type SecretKey = {
 };
 
 export const SECRET_KEYS: readonly SecretKey[] = [
-  { key: "DATABASE_URL", required: true, meaning: "PostgreSQL for the apps; may go through PgBouncer in transaction mode" },
+  { key: "DATABASE_URL", required: true, meaning: "PostgreSQL for the apps; may go through PgBouncer in transaction mode (1.21+ with max_prepared_statements, or set DATABASE_PREPARED_STATEMENTS=false)" },
   { key: "WORKER_DATABASE_URL", required: true, meaning: "PostgreSQL for the worker and migrations: a direct or session-mode connection (LISTEN/NOTIFY, advisory locks)" },
   { key: "AUTH_SECRET", required: true, meaning: "session signing secret, the same for both apps (openssl rand -base64 32)" },
   { key: "STRIPE_SECRET_KEY", required: true, meaning: "Stripe secret key (sk_live_… in prod, sk_test_… elsewhere)" },

@@ -2,7 +2,7 @@ export * from "./schemas.ts";
 export { allocateStock, type LockedStock, type Shortage, type StockPiece } from "./allocate-stock.ts";
 export { reservationTtlMinutes, COURIER_FEE_MINOR } from "./config.ts";
 export { createExpireOrderTask, expireOrder, EXPIRE_ORDER_TASK, type ExpiryOutcome, type SettlePayment } from "./expire-order-job.ts";
-export { activeReservationUnits, cancelUnpaidOrder, markOrderPaid } from "./order-transitions.ts";
+export { activeReservationUnits, cancelUnpaidOrder, lockOrder, markOrderPaid, type LockedOrder } from "./order-transitions.ts";
 export { newOrderNumber } from "./order-number.ts";
 export { placeOrder, type PlacedOrder } from "./place-order.ts";
 export { consumeReservations, releaseReservations } from "./reservations.ts";

@@ -2,22 +2,24 @@
 // expiry job. Each locks the order row first, so concurrent callers (two webhook deliveries, a
 // webhook racing the expiry job) are applied one after the other, and each is a no-op when the
 // order has already moved on: no event ever moves an order backwards.
-import { FulfilmentStatus, OrderStatus, ReservationStatus } from "@market/db";
+import { FulfilmentStatus, OrderStatus, ReservationStatus, type Currency } from "@market/db";
 import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { writeOutboxEvent } from "../outbox/index.ts";
 import { consumeReservations, releaseReservations } from "./reservations.ts";
 
-type LockedOrder = { id: string; number: string; status: OrderStatus };
+export type LockedOrder = { id: string; number: string; status: OrderStatus; totalMinor: number; currency: Currency };
 
-async function lockOrder(tx: Db, orderId: string): Promise<LockedOrder> {
-  const [order] = await tx.$queryRaw<LockedOrder[]>`SELECT id, number, status FROM "Order" WHERE id = ${orderId}::uuid FOR UPDATE`;
+export async function lockOrder(tx: Db, orderId: string): Promise<LockedOrder> {
+  const [order] = await tx.$queryRaw<LockedOrder[]>`SELECT id, number, status, "totalMinor", currency::text AS currency FROM "Order" WHERE id = ${orderId}::uuid FOR UPDATE`;
   if (!order) throw new AppError("NOT_FOUND", "This order does not exist.");
   return order;
 }
 
+const expiryJobKey = (orderId: string) => `expire-order:${orderId}`;
+
 async function forgetExpiryJob(tx: Db, orderId: string) {
-  await tx.$executeRaw`SELECT graphile_worker.remove_job(${`expire-order:${orderId}`})`;
+  await tx.$executeRaw`SELECT graphile_worker.remove_job(${expiryJobKey(orderId)})`;
 }
 
 /**
@@ -28,16 +30,28 @@ async function forgetExpiryJob(tx: Db, orderId: string) {
  */
 export async function markOrderPaid(
   tx: Db,
-  { orderId, paymentId, requestId, now = new Date() }: { orderId: string; paymentId: string; requestId?: string | null; now?: Date },
+  {
+    orderId,
+    paymentId,
+    requestId,
+    now = new Date(),
+    locked,
+  }: { orderId: string; paymentId: string; requestId?: string | null; now?: Date; /** The order, when the caller has locked it already. */ locked?: LockedOrder },
 ): Promise<"paid" | "already-paid" | "not-payable"> {
-  const order = await lockOrder(tx, orderId);
+  const order = locked ?? (await lockOrder(tx, orderId));
   if (order.status === OrderStatus.PAID || order.status === OrderStatus.COMPLETED) return "already-paid";
   if (order.status !== OrderStatus.PENDING_PAYMENT) return "not-payable";
 
   await consumeReservations(tx, orderId);
-  await tx.order.update({ where: { id: orderId }, data: { status: OrderStatus.PAID, paidAt: now } });
-  await tx.orderPart.updateMany({ where: { orderId, status: FulfilmentStatus.AWAITING_PAYMENT }, data: { status: FulfilmentStatus.NEW } });
-  await forgetExpiryJob(tx, orderId);
+  // The order, its parts and the expiry job in one statement (this runs on every paid order).
+  await tx.$executeRaw`
+    WITH paid AS (
+      UPDATE "Order" SET status = ${OrderStatus.PAID}::"OrderStatus", "paidAt" = ${now}, "updatedAt" = ${now} WHERE id = ${orderId}::uuid
+    ), parts AS (
+      UPDATE "OrderPart" SET status = ${FulfilmentStatus.NEW}::"FulfilmentStatus", "updatedAt" = ${now}
+       WHERE "orderId" = ${orderId}::uuid AND status = ${FulfilmentStatus.AWAITING_PAYMENT}::"FulfilmentStatus"
+    )
+    SELECT graphile_worker.remove_job(${expiryJobKey(orderId)})`;
   await writeOutboxEvent(tx, { type: "OrderPaid", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number: order.number, paymentId }, requestId });
   return "paid";
 }

@@ -40,19 +40,13 @@ export async function reserveStock(tx: Db, pieces: readonly StockPiece[]): Promi
   if (updated !== pieces.length) throw new Error(`reserveStock: ${updated} of ${pieces.length} stock rows could be reserved`);
 }
 
-async function syncProductsOf(tx: Db, variantIds: string[]): Promise<void> {
-  if (variantIds.length === 0) return;
-  const rows = await tx.productVariant.findMany({ where: { id: { in: variantIds } }, select: { productId: true } });
-  await enqueueSearchSync(tx, rows.map((row) => row.productId));
-}
-
 /**
  * Ends the order's ACTIVE reservations in one statement: "CONSUMED" takes the units out of the
  * warehouse's stock for good, "RELEASED" gives them back. Returns the units per variant.
  */
-async function endReservations(tx: Db, orderId: string, outcome: "CONSUMED" | "RELEASED"): Promise<{ variantId: string; quantity: number }[]> {
+async function endReservations(tx: Db, orderId: string, outcome: "CONSUMED" | "RELEASED"): Promise<{ variantId: string; productId: string; quantity: number }[]> {
   const leavesStock = outcome === "CONSUMED" ? 1 : 0;
-  const rows = await tx.$queryRaw<{ variantId: string; quantity: number }[]>(Prisma.sql`
+  const rows = await tx.$queryRaw<{ variantId: string; productId: string; quantity: number }[]>(Prisma.sql`
     WITH ended AS (
       UPDATE "Reservation" SET status = ${outcome}::"ReservationStatus", "updatedAt" = now()
        WHERE "orderId" = ${orderId}::uuid AND status = 'ACTIVE'
@@ -64,8 +58,9 @@ async function endReservations(tx: Db, orderId: string, outcome: "CONSUMED" | "R
        SET "onHand" = s."onHand" - ${leavesStock} * per_row.quantity, reserved = s.reserved - per_row.quantity, "updatedAt" = now()
       FROM per_row
      WHERE s."variantId" = per_row."variantId" AND s."warehouseId" = per_row."warehouseId"
-    RETURNING s."variantId", per_row.quantity`);
-  await syncProductsOf(tx, rows.map((row) => row.variantId));
+    RETURNING s."variantId", (SELECT v."productId" FROM "ProductVariant" v WHERE v.id = s."variantId") AS "productId", per_row.quantity`);
+  // Availability shown on listings changed.
+  await enqueueSearchSync(tx, rows.map((row) => row.productId));
   return rows;
 }
 

@@ -10,61 +10,62 @@ export type PickPart = {
   request: PickRequest;
 };
 
-/** The part and its pick request, or null if the part does not exist (or has no warehouse). */
-export async function buildPickRequest(orderPartId: string, { now = new Date() }: { now?: Date } = {}): Promise<PickPart | null> {
-  const prisma = getPrisma();
-  const part = await prisma.orderPart.findUnique({
-    where: { id: orderPartId },
-    select: {
-      id: true,
-      status: true,
-      warehouseId: true,
-      seller: { select: { id: true, name: true } },
-      warehouse: { select: { code: true, name: true, kind: true } },
-      lines: { orderBy: [{ title: "asc" }, { sku: "asc" }], select: { variantId: true, sku: true, title: true, size: true, color: true, quantity: true } },
-      order: {
-        select: {
-          number: true,
-          deliveryMethod: true,
-          deliveryAddress: true,
-          contactName: true,
-          contactPhone: true,
-          pickupPoint: { select: { code: true, name: true, city: true, address: true } },
-        },
-      },
-    },
-  });
-  if (!part || !part.warehouseId || !part.warehouse) return null;
+type PickRow = {
+  id: string;
+  status: FulfilmentStatus;
+  seller: { id: string; name: string };
+  warehouseCode: string | null;
+  warehouseName: string | null;
+  warehouseKind: WarehouseKind | null;
+  number: string;
+  deliveryMethod: PickRequest["delivery"]["method"];
+  deliveryAddress: unknown;
+  contactName: string;
+  contactPhone: string;
+  pickupPoint: { code: string; name: string; city: string; address: string } | null;
+  lines: { sku: string; title: string; size: string | null; color: string | null; quantity: number; shelfLocation: string | null }[];
+};
 
-  const stock = await prisma.stock.findMany({
-    where: { warehouseId: part.warehouseId, variantId: { in: part.lines.map((line) => line.variantId) } },
-    select: { variantId: true, shelfLocation: true },
-  });
-  const shelfOf = new Map(stock.map((row) => [row.variantId, row.shelfLocation]));
-  const { order } = part;
+/**
+ * The part and its pick request, or null if the part does not exist (or has no warehouse). One
+ * query: the worker sends one of these for every parcel of every paid order.
+ */
+export async function buildPickRequest(orderPartId: string, { now = new Date() }: { now?: Date } = {}): Promise<PickPart | null> {
+  const [part] = await getPrisma().$queryRaw<PickRow[]>`
+    SELECT p.id, p.status::text AS status, json_build_object('id', s.id, 'name', s.name) AS seller,
+           w.code AS "warehouseCode", w.name AS "warehouseName", w.kind::text AS "warehouseKind",
+           o.number, o."deliveryMethod"::text AS "deliveryMethod", o."deliveryAddress", o."contactName", o."contactPhone",
+           CASE WHEN pp.id IS NULL THEN NULL ELSE json_build_object('code', pp.code, 'name', pp.name, 'city', pp.city, 'address', pp.address) END AS "pickupPoint",
+           COALESCE((
+             SELECT json_agg(json_build_object('sku', l.sku, 'title', l.title, 'size', l.size, 'color', l.color, 'quantity', l.quantity, 'shelfLocation', st."shelfLocation")
+                             ORDER BY l.title, l.sku)
+               FROM "OrderLine" l
+               LEFT JOIN "Stock" st ON st."variantId" = l."variantId" AND st."warehouseId" = p."warehouseId"
+              WHERE l."orderPartId" = p.id
+           ), '[]'::json) AS lines
+      FROM "OrderPart" p
+      JOIN "Seller" s ON s.id = p."sellerId"
+      JOIN "Order" o ON o.id = p."orderId"
+      JOIN "Warehouse" w ON w.id = p."warehouseId"
+      LEFT JOIN "PickupPoint" pp ON pp.id = o."pickupPointId"
+     WHERE p.id = ${orderPartId}::uuid`;
+  if (!part || part.warehouseCode === null) return null;
 
   const request = pickRequestSchema.parse({
     orderId: part.id,
-    orderNumber: order.number,
+    orderNumber: part.number,
     seller: part.seller,
-    warehouse: { code: part.warehouse.code, name: part.warehouse.name },
-    lines: part.lines.map((line) => ({
-      sku: line.sku,
-      title: line.title,
-      size: line.size,
-      color: line.color,
-      quantity: line.quantity,
-      shelfLocation: shelfOf.get(line.variantId) ?? null,
-    })),
+    warehouse: { code: part.warehouseCode, name: part.warehouseName! },
+    lines: part.lines,
     delivery: {
-      method: order.deliveryMethod,
-      pickupPoint: order.deliveryMethod === "PICKUP" ? order.pickupPoint : null,
-      address: order.deliveryMethod === "COURIER" ? addressRecord(order.deliveryAddress) : null,
-      recipient: { name: order.contactName, phone: order.contactPhone },
+      method: part.deliveryMethod,
+      pickupPoint: part.deliveryMethod === "PICKUP" ? part.pickupPoint : null,
+      address: part.deliveryMethod === "COURIER" ? addressRecord(part.deliveryAddress) : null,
+      recipient: { name: part.contactName, phone: part.contactPhone },
     },
     requestedAt: now.toISOString(),
   } satisfies PickRequest);
-  return { id: part.id, status: part.status, warehouseKind: part.warehouse.kind, request };
+  return { id: part.id, status: part.status, warehouseKind: part.warehouseKind, request };
 }
 
 /** The order's address snapshot as flat strings (empty optional fields left out). */

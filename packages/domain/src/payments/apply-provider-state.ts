@@ -9,7 +9,7 @@
 // contradicting event is recorded as processed and changes nothing.
 import { OrderStatus, PaymentStatus, RefundStatus, type Currency } from "@market/db";
 import type Stripe from "stripe";
-import { cancelUnpaidOrder, markOrderPaid } from "../checkout/index.ts";
+import { cancelUnpaidOrder, lockOrder, markOrderPaid } from "../checkout/index.ts";
 import type { Db } from "../db.ts";
 import { writeOutboxEvent } from "../outbox/index.ts";
 import { processLogger } from "@market/observability/log";
@@ -144,7 +144,8 @@ export async function applyPaymentIntent(tx: Db, intent: IntentSnapshot, context
   if (!applies(payment, target, observedAt)) return "stale";
 
   if (target === PaymentStatus.SUCCEEDED) {
-    const order = await tx.order.findUniqueOrThrow({ where: { id: payment.orderId }, select: { totalMinor: true, currency: true } });
+    // Locked now (payment row first, then the order, as everywhere) and handed to markOrderPaid.
+    const order = await lockOrder(tx, payment.orderId);
     const expectedCurrency = payment.currency.toLowerCase();
     if (
       intent.amount_received !== payment.amountMinor ||
@@ -180,7 +181,7 @@ export async function applyPaymentIntent(tx: Db, intent: IntentSnapshot, context
       where: { id: payment.id },
       data: { status: PaymentStatus.SUCCEEDED, failureMessage: null, lastEventAt: later(payment.lastEventAt, observedAt) },
     });
-    const result = await markOrderPaid(tx, { orderId: payment.orderId, paymentId: payment.id, requestId });
+    const result = await markOrderPaid(tx, { orderId: payment.orderId, paymentId: payment.id, requestId, locked: order });
     if (result === "not-payable") {
       // The order ended (expired) before the money arrived: it goes back to the shopper.
       await writeOutboxEvent(tx, {
