@@ -2,6 +2,7 @@
 // development machines or in CI, so the images are checked statically here (images.test.ts) and
 // their build outputs are checked after `pnpm build` (`pnpm --filter @market/deploy check:images`,
 // run by the test pipeline right after its build).
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -140,6 +141,13 @@ export function buildOutputProblems(image: Image, root = repoRoot): string[] {
   const standalone = path.join(root, "apps", image.app, ".next", "standalone");
   for (const needed of [`apps/${image.app}/server.mjs`, `apps/${image.app}/.next/BUILD_ID`, `apps/${image.app}/.next/required-server-files.json`]) {
     if (!existsSync(path.join(standalone, needed))) problems.push(`${image.app}: .next/standalone/${needed} is missing`);
+  }
+  // The bundle is what the image runs: it must at least parse (a name declared twice by the
+  // bundler's banner and a bundled module only fails when the container starts).
+  const server = path.join(standalone, "apps", image.app, "server.mjs");
+  if (existsSync(server)) {
+    const parsed = spawnSync(process.execPath, ["--check", server], { encoding: "utf8" });
+    if (parsed.status !== 0) problems.push(`${image.app}: .next/standalone/apps/${image.app}/server.mjs does not parse: ${(parsed.stderr.split("\n").find((line) => /Error/.test(line)) ?? parsed.stderr).trim()}`);
   }
   const nextPackage = [path.join(standalone, "node_modules", "next"), path.join(standalone, "apps", image.app, "node_modules", "next")];
   if (!nextPackage.some((p) => existsSync(path.join(p, "package.json")))) problems.push(`${image.app}: the standalone output has no node_modules/next`);

@@ -10,7 +10,8 @@
 // Next's request context); ours read everything from the Request. If a build does not look as
 // expected (a Next upgrade changed its route modules), the route is left to Next and a warning is
 // logged, so nothing breaks; it is only slower.
-import { createRequire } from "node:module";
+// Not `import { createRequire }`: the server bundle's banner declares that name already.
+import nodeModule from "node:module";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import type { Logger } from "@market/observability/log";
@@ -28,7 +29,7 @@ export const API_LANE_MAX_BODY_BYTES = 5 * 1024 * 1024;
  * true, or answers false so the caller hands the request to Next.
  */
 export async function createApiLane(dir: string, routes: string[], log: Logger): Promise<(request: IncomingMessage, response: ServerResponse) => boolean> {
-  const requireFromBuild = createRequire(path.join(dir, "package.json"));
+  const requireFromBuild = nodeModule.createRequire(path.join(dir, "package.json"));
   const lane: LaneRoute[] = [];
   for (const route of routes) {
     const userland = await loadUserland(requireFromBuild, path.join(dir, ".next", "server", "app", route, "route.js"));
