@@ -2,12 +2,15 @@
 // what to take from which shelf, and where the parcel goes.
 import { getPrisma, type FulfilmentStatus, type WarehouseKind } from "@market/db";
 import { pickRequestSchema, type PickRequest } from "./warehouse-contract.ts";
+import { pickJobKey } from "./warehouse-jobs.ts";
 
 export type PickPart = {
   id: string;
   status: FulfilmentStatus;
   warehouseKind: WarehouseKind | null;
   request: PickRequest;
+  /** The part's shipment at the marketplace warehouse, once the paid order asked for one. */
+  shipment: { id: string; requestedAt: Date | null } | null;
 };
 
 type PickRow = {
@@ -23,6 +26,8 @@ type PickRow = {
   contactName: string;
   contactPhone: string;
   pickupPoint: { code: string; name: string; city: string; address: string } | null;
+  shipmentId: string | null;
+  shipmentRequestedAt: Date | null;
   lines: { sku: string; title: string; size: string | null; color: string | null; quantity: number; shelfLocation: string | null }[];
 };
 
@@ -36,6 +41,7 @@ export async function buildPickRequest(orderPartId: string, { now = new Date() }
            w.code AS "warehouseCode", w.name AS "warehouseName", w.kind::text AS "warehouseKind",
            o.number, o."deliveryMethod"::text AS "deliveryMethod", o."deliveryAddress", o."contactName", o."contactPhone",
            CASE WHEN pp.id IS NULL THEN NULL ELSE json_build_object('code', pp.code, 'name', pp.name, 'city', pp.city, 'address', pp.address) END AS "pickupPoint",
+           sh.id AS "shipmentId", sh."requestedAt" AS "shipmentRequestedAt",
            COALESCE((
              SELECT json_agg(json_build_object('sku', l.sku, 'title', l.title, 'size', l.size, 'color', l.color, 'quantity', l.quantity, 'shelfLocation', st."shelfLocation")
                              ORDER BY l.title, l.sku)
@@ -48,6 +54,7 @@ export async function buildPickRequest(orderPartId: string, { now = new Date() }
       JOIN "Order" o ON o.id = p."orderId"
       JOIN "Warehouse" w ON w.id = p."warehouseId"
       LEFT JOIN "PickupPoint" pp ON pp.id = o."pickupPointId"
+      LEFT JOIN "Shipment" sh ON sh."idempotencyKey" = ${pickJobKey(orderPartId)}
      WHERE p.id = ${orderPartId}::uuid`;
   if (!part || part.warehouseCode === null) return null;
 
@@ -65,7 +72,8 @@ export async function buildPickRequest(orderPartId: string, { now = new Date() }
     },
     requestedAt: now.toISOString(),
   } satisfies PickRequest);
-  return { id: part.id, status: part.status, warehouseKind: part.warehouseKind, request };
+  const shipment = part.shipmentId ? { id: part.shipmentId, requestedAt: part.shipmentRequestedAt } : null;
+  return { id: part.id, status: part.status, warehouseKind: part.warehouseKind, request, shipment };
 }
 
 /** The order's address snapshot as flat strings (empty optional fields left out). */

@@ -8,14 +8,14 @@
 //      until the warehouse answers 2xx; the warehouse makes one pick task per key however often
 //      it is asked. Parts in a seller's own warehouse get no pick request: the seller ships them
 //      from the portal.
-import { FulfilmentStatus, getPrisma, WarehouseKind } from "@market/db";
+import { FulfilmentStatus, getPrisma, Prisma, WarehouseKind } from "@market/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { OutboxHandler } from "../outbox/index.ts";
 import { buildPickRequest } from "./build-pick-request.ts";
 import { pickRequestResponseSchema } from "./warehouse-contract.ts";
 import { describeFailure, logFulfilment, postToWarehouse } from "./warehouse-client.ts";
-import { pickJobKey, queuePickCancellationJob, queuePickRequestJob } from "./warehouse-jobs.ts";
+import { PICK_KEY_PREFIX, pickJobKey, pickRequestJobSql, queuePickCancellationJob } from "./warehouse-jobs.ts";
 
 /** Statuses in which a part no longer needs picking. */
 const NOT_TO_PICK: FulfilmentStatus[] = [FulfilmentStatus.AWAITING_PAYMENT, FulfilmentStatus.CANCELLED, FulfilmentStatus.RETURNED];
@@ -25,23 +25,22 @@ const NOT_TO_PICK: FulfilmentStatus[] = [FulfilmentStatus.AWAITING_PAYMENT, Fulf
  * request. Returns the parts queued now (none when this already happened).
  */
 export async function queuePickRequests(orderId: string, { requestId = null }: { requestId?: string | null } = {}): Promise<string[]> {
-  const prisma = getPrisma();
-  const queued = await prisma.$transaction(async (tx) => {
-    const parts = await tx.orderPart.findMany({
-      where: { orderId, status: { notIn: NOT_TO_PICK }, warehouse: { kind: WarehouseKind.MARKETPLACE } },
-      orderBy: { id: "asc" },
-      select: { id: true },
-    });
-    const ids: string[] = [];
-    for (const part of parts) {
-      // A concurrent delivery of the same event waits here on the unique key, then inserts nothing.
-      const created = await tx.shipment.createMany({ data: [{ orderPartId: part.id, idempotencyKey: pickJobKey(part.id) }], skipDuplicates: true });
-      if (created.count === 0) continue;
-      await queuePickRequestJob(tx, part.id);
-      ids.push(part.id);
-    }
-    return ids;
-  });
+  // One statement, so the shipments and their jobs commit together. A concurrent delivery of the
+  // same event waits on the shipments' unique key, then inserts nothing and queues nothing.
+  const rows = await getPrisma().$queryRaw<{ id: string }[]>`
+    WITH parts AS (
+      SELECT p.id FROM "OrderPart" p JOIN "Warehouse" w ON w.id = p."warehouseId"
+       WHERE p."orderId" = ${orderId}::uuid AND w.kind = ${WarehouseKind.MARKETPLACE}::"WarehouseKind"
+         AND p.status <> ALL(${NOT_TO_PICK}::"FulfilmentStatus"[])
+    ), created AS (
+      INSERT INTO "Shipment" (id, "orderPartId", "idempotencyKey", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), parts.id, ${PICK_KEY_PREFIX} || parts.id::text, now(), now() FROM parts
+      ON CONFLICT DO NOTHING
+      RETURNING "orderPartId"
+    )
+    SELECT created."orderPartId" AS id FROM created, LATERAL (${pickRequestJobSql(Prisma.sql`created."orderPartId"`)}) AS job
+     ORDER BY 1`;
+  const queued = rows.map((row) => row.id);
   if (queued.length > 0) logFulfilment("info", "pick requests queued", { orderId, orderPartIds: queued, requestId });
   return queued;
 }
@@ -67,12 +66,12 @@ export class WarehouseRequestError extends Error {
 export async function sendPickRequest(orderPartId: string, { now = new Date() }: { now?: Date } = {}): Promise<PickRequestOutcome> {
   const prisma = getPrisma();
   const idempotencyKey = pickJobKey(orderPartId);
-  const shipment = await prisma.shipment.findUnique({ where: { idempotencyKey }, select: { id: true, requestedAt: true } });
+  // The part's request and its shipment in one read (shipments exist only for parts in a
+  // marketplace warehouse, so a part with one always has its warehouse).
+  const part = await buildPickRequest(orderPartId, { now });
+  const shipment = part?.shipment;
   if (!shipment) return "no-shipment";
   if (shipment.requestedAt) return "already-requested";
-
-  const part = await buildPickRequest(orderPartId, { now });
-  if (!part) return "unknown-part";
   // Cancelled before it was ever sent: the warehouse never hears of it.
   if (part.status === FulfilmentStatus.CANCELLED) return "part-cancelled";
 

@@ -1,5 +1,6 @@
 // The jobs that talk to the warehouse, queued in the caller's transaction (graphile-worker's jobs
 // are rows in the same database, so a job exists exactly when the change that needs it commits).
+import { Prisma } from "@market/db";
 import type { Db } from "../db.ts";
 
 export const SEND_PICK_REQUEST_TASK = "fulfilment.send-pick-request";
@@ -14,18 +15,21 @@ export const SEND_PICK_CANCELLATION_TASK = "fulfilment.send-pick-cancellation";
  */
 export const WAREHOUSE_JOB_MAX_ATTEMPTS = 30;
 
-export const pickJobKey = (orderPartId: string) => `pick:${orderPartId}`;
+export const PICK_KEY_PREFIX = "pick:";
+export const pickJobKey = (orderPartId: string) => `${PICK_KEY_PREFIX}${orderPartId}`;
 export const pickCancelJobKey = (orderPartId: string) => `pick-cancel:${orderPartId}`;
 
-export async function queuePickRequestJob(tx: Db, orderPartId: string): Promise<void> {
-  await tx.$executeRaw`
+/** The add_job call for a part's pick request, for a statement that has the part's id as `orderPartId` (SQL). */
+export function pickRequestJobSql(orderPartId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT graphile_worker.add_job(
       ${SEND_PICK_REQUEST_TASK},
-      json_build_object('orderPartId', ${orderPartId}::text),
-      job_key => ${pickJobKey(orderPartId)},
+      json_build_object('orderPartId', (${orderPartId})::text),
+      job_key => ${PICK_KEY_PREFIX} || (${orderPartId})::text,
       max_attempts => ${WAREHOUSE_JOB_MAX_ATTEMPTS}
     )`;
 }
+
 
 export async function queuePickCancellationJob(tx: Db, orderPartId: string, reason: string): Promise<void> {
   await tx.$executeRaw`

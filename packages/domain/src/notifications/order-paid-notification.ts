@@ -6,12 +6,13 @@ import { notifyShopper, storefrontLink } from "./notify-shopper.ts";
 
 export async function notifyOrderPaid(orderId: string): Promise<void> {
   const prisma = getPrisma();
-  const order = await prisma.order.findUnique({
-    where: { id: orderId },
-    select: { number: true, userId: true, contactEmail: true, contactName: true, parts: { select: { seller: { select: { name: true } } } } },
-  });
+  // One read: this runs for every paid order.
+  const [order] = await prisma.$queryRaw<{ number: string; userId: string; contactEmail: string; contactName: string; sellers: string[] }[]>`
+    SELECT o.number, o."userId", o."contactEmail", o."contactName",
+           ARRAY(SELECT DISTINCT s.name FROM "OrderPart" p JOIN "Seller" s ON s.id = p."sellerId" WHERE p."orderId" = o.id ORDER BY s.name) AS sellers
+      FROM "Order" o WHERE o.id = ${orderId}::uuid`;
   if (!order) return;
-  const sellers = [...new Set(order.parts.map((part) => part.seller.name))].join(", ");
+  const sellers = order.sellers.join(", ");
   const link = `/orders/${order.number}`;
   await notifyShopper(prisma, {
     userId: order.userId,

@@ -100,44 +100,46 @@ function wordsFor(step: PartStep, c: { number: string; seller: string; trackingN
 
 export async function notifyPartStatus(payload: OutboxPayload<"OrderPartStatusChanged">): Promise<void> {
   const prisma = getPrisma();
-  const part = await prisma.orderPart.findUnique({
-    where: { id: payload.orderPartId },
-    select: {
-      trackingNumber: true,
-      seller: { select: { name: true } },
-      order: {
-        select: {
-          number: true,
-          userId: true,
-          contactEmail: true,
-          contactName: true,
-          deliveryMethod: true,
-          pickupPoint: { select: { name: true, address: true, city: true } },
-        },
-      },
-    },
-  });
+  // One read: this runs for every step of every parcel.
+  const [part] = await prisma.$queryRaw<
+    {
+      trackingNumber: string | null;
+      sellerName: string;
+      number: string;
+      userId: string;
+      contactEmail: string;
+      contactName: string;
+      deliveryMethod: DeliveryMethod;
+      pickupPoint: { name: string; address: string; city: string } | null;
+    }[]
+  >`
+    SELECT p."trackingNumber", s.name AS "sellerName", o.number, o."userId", o."contactEmail", o."contactName", o."deliveryMethod"::text AS "deliveryMethod",
+           CASE WHEN pp.id IS NULL THEN NULL ELSE json_build_object('name', pp.name, 'address', pp.address, 'city', pp.city) END AS "pickupPoint"
+      FROM "OrderPart" p
+      JOIN "Seller" s ON s.id = p."sellerId"
+      JOIN "Order" o ON o.id = p."orderId"
+      LEFT JOIN "PickupPoint" pp ON pp.id = o."pickupPointId"
+     WHERE p.id = ${payload.orderPartId}::uuid`;
   if (!part) return;
-  const { order } = part;
-  const step = partStep(payload.status, order.deliveryMethod);
+  const step = partStep(payload.status, part.deliveryMethod);
   const words = wordsFor(step, {
-    number: order.number,
-    seller: part.seller.name,
+    number: part.number,
+    seller: part.sellerName,
     trackingNumber: payload.trackingNumber ?? part.trackingNumber,
-    pickupPoint: order.pickupPoint ? `${order.pickupPoint.name} (${order.pickupPoint.city}, ${order.pickupPoint.address})` : null,
+    pickupPoint: part.pickupPoint ? `${part.pickupPoint.name} (${part.pickupPoint.city}, ${part.pickupPoint.address})` : null,
   });
-  const link = `/orders/${order.number}`;
+  const link = `/orders/${part.number}`;
   await notifyShopper(prisma, {
-    userId: order.userId,
+    userId: part.userId,
     type: `order.part.${step}`,
     title: words.title,
     body: words.body,
     link,
     dedupeKey: partStatusDedupeKey(payload.orderPartId, step),
     email: {
-      to: order.contactEmail,
+      to: part.contactEmail,
       subject: words.subject,
-      text: `Hello ${order.contactName},\n\n${words.text.charAt(0).toUpperCase()}${words.text.slice(1)}\n\nFollow your order: ${storefrontLink(link)}\n`,
+      text: `Hello ${part.contactName},\n\n${words.text.charAt(0).toUpperCase()}${words.text.slice(1)}\n\nFollow your order: ${storefrontLink(link)}\n`,
     },
   });
 }
