@@ -15,7 +15,7 @@ import type { OutboxHandler } from "../outbox/index.ts";
 import { buildPickRequest } from "./build-pick-request.ts";
 import { pickRequestResponseSchema } from "./warehouse-contract.ts";
 import { describeFailure, logFulfilment, postToWarehouse } from "./warehouse-client.ts";
-import { PICK_KEY_PREFIX, pickJobKey, pickRequestJobSql, queuePickCancellationJob } from "./warehouse-jobs.ts";
+import { PICK_KEY_PREFIX, pickCancellationJobCall, pickJobKey, pickRequestJobCall } from "./warehouse-jobs.ts";
 
 /** Statuses in which a part no longer needs picking. */
 const NOT_TO_PICK: FulfilmentStatus[] = [FulfilmentStatus.AWAITING_PAYMENT, FulfilmentStatus.CANCELLED, FulfilmentStatus.RETURNED];
@@ -38,7 +38,7 @@ export async function queuePickRequests(orderId: string, { requestId = null }: {
       ON CONFLICT DO NOTHING
       RETURNING "orderPartId"
     )
-    SELECT created."orderPartId" AS id FROM created, LATERAL (${pickRequestJobSql(Prisma.sql`created."orderPartId"`)}) AS job
+    SELECT created."orderPartId" AS id FROM created, LATERAL (SELECT ${pickRequestJobCall(Prisma.sql`created."orderPartId"`)}) AS job
      ORDER BY 1`;
   const queued = rows.map((row) => row.id);
   if (queued.length > 0) logFulfilment("info", "pick requests queued", { orderId, orderPartIds: queued, requestId });
@@ -92,16 +92,20 @@ export async function sendPickRequest(orderPartId: string, { now = new Date() }:
     throw new WarehouseRequestError(`The warehouse did not accept the pick request for part ${orderPartId}: ${failure}`);
   }
 
-  const cancelledMeanwhile = await prisma.$transaction(async (tx) => {
-    // Under the part's lock: a shopper's cancellation that committed while the request was in
-    // flight found no requested shipment to cancel, so the cancellation is queued from here.
-    const [locked] = await tx.$queryRaw<{ status: FulfilmentStatus; cancelReason: string | null }[]>`
-      SELECT p.status, o."cancelReason" FROM "OrderPart" p JOIN "Order" o ON o.id = p."orderId" WHERE p.id = ${orderPartId}::uuid FOR UPDATE OF p`;
-    await tx.shipment.update({ where: { id: shipment.id }, data: { requestedAt: now, externalId: accepted.pickTaskId, lastError: null } });
-    if (locked?.status !== FulfilmentStatus.CANCELLED) return false;
-    await queuePickCancellationJob(tx, orderPartId, locked.cancelReason ?? "The order was cancelled.");
-    return true;
-  });
+  // One statement, so the shipment's "requested" and a cancellation it must now carry commit
+  // together. Under the part's lock: a shopper's cancellation that committed while the request was
+  // in flight found no requested shipment to cancel, so the cancellation is queued from here.
+  const [locked] = await prisma.$queryRaw<{ cancellationQueued: boolean }[]>`
+    WITH part AS (
+      SELECT p.id, p.status, o."cancelReason" FROM "OrderPart" p JOIN "Order" o ON o.id = p."orderId" WHERE p.id = ${orderPartId}::uuid FOR UPDATE OF p
+    ), requested AS (
+      UPDATE "Shipment" SET "requestedAt" = ${now}, "externalId" = ${accepted.pickTaskId}, "lastError" = NULL, "updatedAt" = ${now} WHERE id = ${shipment.id}::uuid
+    ), cancellation AS (
+      SELECT ${pickCancellationJobCall(Prisma.sql`part.id`, Prisma.sql`COALESCE(part."cancelReason", ${"The order was cancelled."})`)}
+        FROM part WHERE part.status = ${FulfilmentStatus.CANCELLED}::"FulfilmentStatus"
+    )
+    SELECT EXISTS (SELECT 1 FROM cancellation) AS "cancellationQueued" FROM part`;
+  const cancelledMeanwhile = locked?.cancellationQueued ?? false;
   logFulfilment("info", "pick request accepted", {
     orderPartId,
     orderNumber: part.request.orderNumber,

@@ -17,12 +17,12 @@ export const WAREHOUSE_JOB_MAX_ATTEMPTS = 30;
 
 export const PICK_KEY_PREFIX = "pick:";
 export const pickJobKey = (orderPartId: string) => `${PICK_KEY_PREFIX}${orderPartId}`;
-export const pickCancelJobKey = (orderPartId: string) => `pick-cancel:${orderPartId}`;
+const PICK_CANCEL_KEY_PREFIX = "pick-cancel:";
+export const pickCancelJobKey = (orderPartId: string) => `${PICK_CANCEL_KEY_PREFIX}${orderPartId}`;
 
-/** The add_job call for a part's pick request, for a statement that has the part's id as `orderPartId` (SQL). */
-export function pickRequestJobSql(orderPartId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    SELECT graphile_worker.add_job(
+/** The add_job call that queues a part's pick request, for a statement that has the part's id (SQL). */
+export function pickRequestJobCall(orderPartId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`graphile_worker.add_job(
       ${SEND_PICK_REQUEST_TASK},
       json_build_object('orderPartId', (${orderPartId})::text),
       job_key => ${PICK_KEY_PREFIX} || (${orderPartId})::text,
@@ -30,13 +30,16 @@ export function pickRequestJobSql(orderPartId: Prisma.Sql): Prisma.Sql {
     )`;
 }
 
-
-export async function queuePickCancellationJob(tx: Db, orderPartId: string, reason: string): Promise<void> {
-  await tx.$executeRaw`
-    SELECT graphile_worker.add_job(
+/** The add_job call that queues a part's pick cancellation, given the part's id and the reason (SQL). */
+export function pickCancellationJobCall(orderPartId: Prisma.Sql, reason: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`graphile_worker.add_job(
       ${SEND_PICK_CANCELLATION_TASK},
-      json_build_object('orderPartId', ${orderPartId}::text, 'reason', ${reason}::text),
-      job_key => ${pickCancelJobKey(orderPartId)},
+      json_build_object('orderPartId', (${orderPartId})::text, 'reason', (${reason})::text),
+      job_key => ${PICK_CANCEL_KEY_PREFIX} || (${orderPartId})::text,
       max_attempts => ${WAREHOUSE_JOB_MAX_ATTEMPTS}
     )`;
+}
+
+export async function queuePickCancellationJob(tx: Db, orderPartId: string, reason: string): Promise<void> {
+  await tx.$executeRaw`SELECT ${pickCancellationJobCall(Prisma.sql`${orderPartId}::uuid`, Prisma.sql`${reason}`)}`;
 }
