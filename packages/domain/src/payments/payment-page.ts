@@ -21,17 +21,7 @@ export type PaymentPage = {
   testCards: { number: string; outcome: SandboxCardOutcome }[];
 };
 
-type OwnOrder = {
-  id: string;
-  userId: string;
-  number: string;
-  status: OrderStatus;
-  totalMinor: number;
-  deliveryMinor: number;
-  currency: Currency;
-  reservationExpiresAt: Date | null;
-  lines: PaymentPage["lines"];
-};
+type OwnOrder = Pick<PaymentPage, "number" | "status" | "totalMinor" | "deliveryMinor" | "currency" | "reservationExpiresAt" | "lines"> & { id: string; userId: string };
 
 /** The order with its lines in one query: the pay page (and the benchmark's every order) reads it. */
 async function ownOrder(userId: string, number: string): Promise<OwnOrder> {
