@@ -2,25 +2,16 @@
 // parcel still in the warehouse: the units go back on sale and the money goes back).
 import { randomBytes, randomUUID } from "node:crypto";
 import { getPrisma, type FulfilmentStatus } from "@market/db";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { markOrderPaid, placeOrder } from "../checkout/index.ts";
 import { refundUnfulfillablePayment, startPayment } from "../payments/index.ts";
 import { getStripe } from "../payments/stripe-client.ts";
-import { createPendingOrder, deliverSandboxEvents, startSandboxServer, type SandboxServer } from "../payments/testing/index.ts";
+import { createPendingOrder, deliverSandboxEvents, useSandboxServer } from "../payments/testing/index.ts";
 import { createPickupPoint, createProduct, createUser, createWarehouse } from "../testing/shop-fixtures.ts";
 import { applyFulfilmentUpdate } from "./apply-fulfilment-update.ts";
 import { cancelOrder, canShopperCancel, SHIPPED_CONFLICT } from "./cancel-order.ts";
 
-let server: SandboxServer;
-beforeAll(async () => {
-  server = await startSandboxServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await getPrisma().sandboxEvent.updateMany({ where: { deliveredAt: null }, data: { deliveredAt: new Date() } });
-});
+useSandboxServer();
 
 const prisma = () => getPrisma();
 const stockOf = (variantId: string, warehouseId: string) =>

@@ -1,24 +1,14 @@
 // Asking the provider when a webhook never came, and before an unpaid order expires.
 import { getPrisma } from "@market/db";
 import { metrics } from "@market/observability/metrics";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cancelPaymentAtProvider, reconcileOpenPayments, reconcilePayment, settlePaymentBeforeExpiry } from "./reconcile.ts";
 import { refundUnfulfillablePayment } from "./refund-payment.ts";
 import { startPayment } from "./start-payment.ts";
 import { getStripe } from "./stripe-client.ts";
-import { createPendingOrder, deliverSandboxEvents, startSandboxServer, type SandboxServer } from "./testing/index.ts";
+import { createPendingOrder, deliverSandboxEvents, useSandboxServer } from "./testing/index.ts";
 
-let server: SandboxServer;
-beforeAll(async () => {
-  server = await startSandboxServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  // Events of earlier tests are not this test's business (as if the worker had sent them).
-  await getPrisma().sandboxEvent.updateMany({ where: { deliveredAt: null }, data: { deliveredAt: new Date() } });
-});
+useSandboxServer();
 
 const orderStatus = async (id: string) => (await getPrisma().order.findUniqueOrThrow({ where: { id } })).status;
 const paymentOf = (orderId: string) => getPrisma().payment.findFirstOrThrow({ where: { orderId } });

@@ -2,25 +2,16 @@
 // return is refunded through the provider (the payment sandbox here) exactly once.
 import { randomBytes } from "node:crypto";
 import { getPrisma, type FulfilmentStatus } from "@market/db";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { placeOrder } from "../checkout/index.ts";
 import { applyFulfilmentUpdate } from "../fulfilment/apply-fulfilment-update.ts";
 import { refundReturn, returnRefundKey, startPayment } from "../payments/index.ts";
 import { getStripe } from "../payments/stripe-client.ts";
-import { deliverSandboxEvents, startSandboxServer, type SandboxServer } from "../payments/testing/index.ts";
+import { deliverSandboxEvents, useSandboxServer } from "../payments/testing/index.ts";
 import { createPickupPoint, createProduct, createSeller, createUser, createWarehouse } from "../testing/shop-fixtures.ts";
 import { acceptReturn, getOrderReturns, listMyReturns, listSellerReturns, rejectReturn, requestReturn } from "./index.ts";
 
-let server: SandboxServer;
-beforeAll(async () => {
-  server = await startSandboxServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await getPrisma().sandboxEvent.updateMany({ where: { deliveredAt: null }, data: { deliveredAt: new Date() } });
-});
+useSandboxServer();
 
 const prisma = () => getPrisma();
 const DAY = 24 * 60 * 60 * 1000;

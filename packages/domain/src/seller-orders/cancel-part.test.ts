@@ -2,7 +2,7 @@
 // on sale, its price (only) is refunded through the provider, the warehouse is told to stop the
 // pick, the shopper hears of it once, and the other sellers' parcels go on.
 import { getPrisma, type FulfilmentStatus } from "@market/db";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyFulfilmentUpdate } from "../fulfilment/apply-fulfilment-update.ts";
 import { cancelPartPickHandler } from "../fulfilment/pick-cancellations.ts";
 import { createUnpaidOrder } from "../fulfilment/testing/index.ts";
@@ -11,19 +11,10 @@ import type { OutboxEvent } from "../outbox/index.ts";
 import { cancelOrder } from "../fulfilment/cancel-order.ts";
 import { partRefundKey, refundOrderPartHandler, refundUnfulfillablePayment, startPayment } from "../payments/index.ts";
 import { getStripe } from "../payments/stripe-client.ts";
-import { deliverSandboxEvents, startSandboxServer, type SandboxServer } from "../payments/testing/index.ts";
+import { deliverSandboxEvents, useSandboxServer } from "../payments/testing/index.ts";
 import { cancelOrderPart } from "./cancel-part.ts";
 
-let server: SandboxServer;
-beforeAll(async () => {
-  server = await startSandboxServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await getPrisma().sandboxEvent.updateMany({ where: { deliveredAt: null }, data: { deliveredAt: new Date() } });
-});
+useSandboxServer();
 
 const prisma = () => getPrisma();
 const stockOf = (variantId: string) => prisma().stock.findFirstOrThrow({ where: { variantId }, select: { onHand: true, reserved: true } });

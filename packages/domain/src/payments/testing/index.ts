@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getPrisma, OrderStatus, type Currency } from "@market/db";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createProduct, createUser, createWarehouse } from "../../testing/shop-fixtures.ts";
 import { paymentConfig, SANDBOX_PATH_PREFIX } from "../config.ts";
 import { deliverSandboxEvent, handleSandboxRequest } from "../sandbox/index.ts";
@@ -196,4 +197,22 @@ export async function deliverSandboxEvents(): Promise<string[]> {
   ).filter((event) => isDeliveredSandboxEvent(event.type));
   for (const event of pending) await deliverSandboxEvent(event.id);
   return pending.map((event) => event.type);
+}
+
+/**
+ * For a test file whose orders are paid through the sandbox: one sandbox server for the file, and
+ * each test starting without the undelivered events of earlier tests (as if the worker had sent
+ * them), so deliverSandboxEvents() returns this test's own.
+ */
+export function useSandboxServer(): void {
+  let server: SandboxServer | undefined;
+  beforeAll(async () => {
+    server = await startSandboxServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await getPrisma().sandboxEvent.updateMany({ where: { deliveredAt: null }, data: { deliveredAt: new Date() } });
+  });
 }
