@@ -22,12 +22,10 @@ export async function addToCart(owner: CartOwner, input: AddToCartInput): Promis
   const { variantId, quantity } = addToCartInput.parse(input);
   const key = cartKey(owner);
   const now = Date.now();
-  const cartUpsert =
-    "userId" in key
-      ? Prisma.sql`INSERT INTO "Cart" (id, "userId", "createdAt", "updatedAt") VALUES (${newRowId(now)}::uuid, ${key.userId}::uuid, now(), now())
-           ON CONFLICT ("userId") DO UPDATE SET "updatedAt" = now() RETURNING id`
-      : Prisma.sql`INSERT INTO "Cart" (id, "guestToken", "createdAt", "updatedAt") VALUES (${newRowId(now)}::uuid, ${key.guestToken}, now(), now())
-           ON CONFLICT ("guestToken") DO UPDATE SET "updatedAt" = now() RETURNING id`;
+  // The owner's key column (fixed names, never input) and its value.
+  const [keyColumn, keyValue] = "userId" in key ? [Prisma.raw('"userId"'), Prisma.sql`${key.userId}::uuid`] : [Prisma.raw('"guestToken"'), Prisma.sql`${key.guestToken}`];
+  const cartUpsert = Prisma.sql`INSERT INTO "Cart" (id, ${keyColumn}, "createdAt", "updatedAt") VALUES (${newRowId(now)}::uuid, ${keyValue}, now(), now())
+           ON CONFLICT (${keyColumn}) DO UPDATE SET "updatedAt" = now() RETURNING id`;
   const [added] = await getPrisma().$queryRaw<Added[]>`
     WITH variant AS (
       SELECT v.id, v."priceMinor",

@@ -44,12 +44,12 @@ export const HANDLED_STRIPE_EVENTS = [
   "charge.refunded",
 ] as const;
 
-const isHandled = (type: string): type is (typeof HANDLED_STRIPE_EVENTS)[number] => (HANDLED_STRIPE_EVENTS as readonly string[]).includes(type);
+export const isHandledStripeEvent = (type: string): type is (typeof HANDLED_STRIPE_EVENTS)[number] => (HANDLED_STRIPE_EVENTS as readonly string[]).includes(type);
 
 export async function processStripeEvent(event: Stripe.Event, { requestId = null }: { requestId?: string | null } = {}): Promise<WebhookOutcome> {
   const observedAt = new Date(event.created * 1000);
   const context = { observedAt, source: `webhook ${event.id}`, requestId };
-  if (!isHandled(event.type)) return "ignored";
+  if (!isHandledStripeEvent(event.type)) return "ignored";
   try {
     return await getPrisma().$transaction(
       async (tx): Promise<WebhookOutcome> => {

@@ -212,13 +212,7 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
   const steps = { add: [] as number[], place: [] as number[], pay: [] as number[], path: [] as number[] };
   let errors = 0;
   let orders = 0;
-  const cpu = meterCpu({
-    storefront: storefront.child.pid,
-    worker: worker.child.pid,
-    "warehouse simulator": warehouse.child.pid,
-    PostgreSQL: postmasterPid(dataDir("postgres-bench")),
-    "bench client": process.pid,
-  });
+  const cpu = meterCpu({ ...roots, "bench client": process.pid });
   const deadline = performance.now() + DURATION_S * 1000;
   const started = performance.now();
   await Promise.all(

@@ -12,7 +12,7 @@ import { z } from "zod";
 import type { Db } from "../../db.ts";
 import { paymentConfig, type PaymentConfig } from "../config.ts";
 import { signStripePayload } from "../stripe-client.ts";
-import { HANDLED_STRIPE_EVENTS } from "../stripe-webhook.ts";
+import { isHandledStripeEvent } from "../stripe-webhook.ts";
 import { newSandboxId, unixSeconds } from "./ids.ts";
 
 export const SANDBOX_DELIVER_EVENT_TASK = "payment-sandbox.deliver-event";
@@ -31,7 +31,7 @@ export type SandboxEventType =
 export type EventOrigin = { requestId: string | null; idempotencyKey: string | null };
 
 /** Like a Stripe endpoint subscribed to what our webhook handles: other events are recorded, never sent. */
-export const isDeliveredSandboxEvent = (type: string) => (HANDLED_STRIPE_EVENTS as readonly string[]).includes(type);
+export const isDeliveredSandboxEvent = isHandledStripeEvent;
 
 export async function recordSandboxEvent(tx: Db, type: SandboxEventType, object: object, origin: EventOrigin, now = new Date()): Promise<string> {
   const id = newSandboxId("evt");
