@@ -23,6 +23,7 @@ import {
   type ApiCaller,
   type SellerApiRateLimit,
 } from "@market/domain/seller-api";
+import { readLimitedBody } from "../read-limited-body.ts";
 import { createRouter } from "./router.ts";
 
 type Log = (level: "info" | "warn" | "error", fields: Record<string, unknown>) => void;
@@ -46,25 +47,8 @@ export type SellerApiHandlerOptions = {
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 async function readBody(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
   const tooLarge = () => new SellerApiError("payload_too_large", `The body can be at most ${Math.floor(maxBytes / 1024)} KB. Send fewer items per request.`);
-  if (declared > maxBytes) throw tooLarge();
-  if (!request.body) return "";
-  // Counted while reading too: Content-Length may be absent (chunked) or wrong.
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return (await readLimitedBody(request, maxBytes, tooLarge)).toString("utf8");
 }
 
 function parseJsonBody(raw: string, request: Request): unknown {

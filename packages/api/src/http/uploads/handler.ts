@@ -18,6 +18,7 @@ import {
 import { hitRateLimit, type RateLimitState } from "@market/domain/rate-limit";
 import { requireShopMember } from "@market/domain/seller-dashboard";
 import type { SessionUser } from "../../context.ts";
+import { readLimitedBody } from "../read-limited-body.ts";
 
 export type UploadKind = "product" | "logo";
 export type UploadErrorCode =
@@ -91,27 +92,6 @@ function sameOrigin(request: Request, options: UploadHandlerOptions): boolean {
   return options.allowedOrigins.some((allowed) => URL.canParse(allowed) && new URL(allowed).origin === parsed.origin);
 }
 
-async function readLimited(request: Request, limit: number, tooLarge: () => UploadError): Promise<Buffer> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  if (!request.body) return Buffer.alloc(0);
-  // Counted while reading too: Content-Length may be missing (chunked) or lie.
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 const rateLimited = (state: RateLimitState) =>
   new UploadError(429, "RATE_LIMITED", `Too many uploads. Try again in ${Math.ceil(state.retryAfterSeconds / 60)} minute(s).`, {
     "Retry-After": String(state.retryAfterSeconds),
@@ -139,7 +119,7 @@ export function createUploadHandler(options: UploadHandlerOptions) {
     }
     const maxBytes = options.maxBytes ?? maxImageBytes();
     const tooLarge = () => new UploadError(413, "FILE_TOO_LARGE", `The file is larger than ${Math.round(maxBytes / (1024 * 1024))} MB. Upload a smaller image.`);
-    const raw = await readLimited(request, maxBytes + FORM_OVERHEAD_BYTES, tooLarge);
+    const raw = await readLimitedBody(request, maxBytes + FORM_OVERHEAD_BYTES, tooLarge);
 
     let form: FormData;
     try {
