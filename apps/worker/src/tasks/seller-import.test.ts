@@ -1,30 +1,24 @@
 // A seller's import through the real worker: the job queued by startImport (in the transaction
 // that created the ImportJob) is picked up and applied; a second delivery of the same job changes
 // nothing.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { disconnectPrisma, getPrisma } from "@market/db";
 import { createFreshDatabase, type FreshDatabase } from "@market/db/testing";
-import { createLocalFileStore, setFileStoreForTesting } from "@market/domain/files";
+import { useTemporaryFileStore } from "@market/domain/files/testing";
 import { previewImport, SELLER_IMPORT_TASK, startImport } from "@market/domain/seller-imports";
 import { createProduct, createSeller, createUser, createWarehouse } from "@market/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker, stopWorker } from "../worker.ts";
 
+useTemporaryFileStore("worker-imports-");
+
 let database: FreshDatabase;
-let filesDir: string;
 beforeAll(async () => {
   database = await createFreshDatabase({ label: "worker_imports" });
   const { migrateJobQueue } = await import("@market/db/job-queue");
   await migrateJobQueue(database.url);
   process.env.DATABASE_URL = database.url;
-  filesDir = await mkdtemp(path.join(tmpdir(), "worker-imports-"));
-  setFileStoreForTesting(createLocalFileStore(filesDir));
 });
 afterAll(async () => {
-  setFileStoreForTesting(undefined);
-  await rm(filesDir, { recursive: true, force: true });
   await disconnectPrisma();
   await database?.drop();
 });

@@ -1,12 +1,9 @@
 // The portal's listings procedures: sellers only, members of the shop only, another shop's
 // product answers NOT_FOUND, and field errors reach the form under the input's own paths.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { disconnectPrisma, getPrisma } from "@market/db";
 import { migrateJobQueue } from "@market/db/job-queue";
 import { createFreshDatabase, type FreshDatabase } from "@market/db/testing";
-import { createLocalFileStore, setFileStoreForTesting } from "@market/domain/files";
+import { useTemporaryFileStore } from "@market/domain/files/testing";
 import { createListingCategory, createShopWithMember, dressInput, marketplaceWarehouse, uploadPicture } from "@market/domain/listings/testing";
 import { createUser } from "@market/domain/testing";
 import { TRPCError } from "@trpc/server";
@@ -15,18 +12,15 @@ import type { SessionUser } from "../context.ts";
 import { createCaller } from "../root.ts";
 import { fieldErrors } from "../errors.ts";
 
+useTemporaryFileStore("api-listings-files-");
+
 let database: FreshDatabase;
-let filesDir: string;
 beforeAll(async () => {
   database = await createFreshDatabase({ label: "api_listings" });
   await migrateJobQueue(database.url);
   process.env.DATABASE_URL = database.url;
-  filesDir = await mkdtemp(join(tmpdir(), "api-listings-files-"));
-  setFileStoreForTesting(createLocalFileStore(filesDir));
 });
 afterAll(async () => {
-  setFileStoreForTesting(undefined);
-  await rm(filesDir, { recursive: true, force: true });
   await disconnectPrisma();
   await database?.drop();
 });

@@ -1,30 +1,24 @@
 // Import procedures and the CSV downloads: who may call them, and that a seller only ever sees
 // their own shop's imports and catalogue (the domain tests cover parsing, applying and progress).
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { disconnectPrisma, getPrisma } from "@market/db";
 import { migrateJobQueue } from "@market/db/job-queue";
 import { createFreshDatabase, type FreshDatabase } from "@market/db/testing";
-import { createLocalFileStore, setFileStoreForTesting } from "@market/domain/files";
+import { useTemporaryFileStore } from "@market/domain/files/testing";
 import { createProduct, createSeller, createUser } from "@market/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../context.ts";
 import { createExportHandler } from "../http/exports/handler.ts";
 import { createCaller } from "../root.ts";
 
+useTemporaryFileStore("api-imports-");
+
 let database: FreshDatabase;
-let filesDir: string;
 beforeAll(async () => {
   database = await createFreshDatabase({ label: "api_seller_imports" });
   await migrateJobQueue(database.url);
   process.env.DATABASE_URL = database.url;
-  filesDir = await mkdtemp(path.join(tmpdir(), "api-imports-"));
-  setFileStoreForTesting(createLocalFileStore(filesDir));
 });
 afterAll(async () => {
-  setFileStoreForTesting(undefined);
-  await rm(filesDir, { recursive: true, force: true });
   await disconnectPrisma();
   await database?.drop();
 });

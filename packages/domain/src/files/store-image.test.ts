@@ -1,28 +1,16 @@
 // Seller pictures land under the shop's own prefix as WebP; describeStoredImage only vouches for
 // keys of the asking shop that exist.
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readdir } from "node:fs/promises";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jpegImage, pngImage, SVG_WITH_SCRIPT } from "./testing/index.ts";
-import { setFileStoreForTesting } from "./file-store.ts";
+import { describe, expect, it } from "vitest";
+import { jpegImage, pngImage, SVG_WITH_SCRIPT, useTemporaryFileStore } from "./testing/index.ts";
 import { createLocalFileStore } from "./local-file-store.ts";
 import { describeStoredImage, storeProductImage, storeShopLogo } from "./store-image.ts";
 
 const shopA = randomUUID();
 const shopB = randomUUID();
-let directory: string;
-
-beforeAll(async () => {
-  directory = await mkdtemp(path.join(tmpdir(), "images-"));
-  setFileStoreForTesting(createLocalFileStore(directory));
-});
-afterAll(async () => {
-  setFileStoreForTesting(undefined);
-  await rm(directory, { recursive: true, force: true });
-});
+const directory = useTemporaryFileStore("images-");
 
 const upload = (body: Buffer, filename = "photo.jpg", declaredType = "image/jpeg") => ({ body, filename, declaredType });
 
@@ -31,7 +19,7 @@ describe("storeProductImage / storeShopLogo", () => {
     const stored = await storeProductImage(shopA, upload(await jpegImage(2400, 1200, { gps: true })));
     expect(stored.storageKey).toMatch(new RegExp(`^sellers/${shopA}/images/[0-9a-f-]{36}\\.webp$`));
     expect(stored).toMatchObject({ width: 1600, height: 800 });
-    const file = await createLocalFileStore(directory).get(stored.storageKey);
+    const file = await createLocalFileStore(directory()).get(stored.storageKey);
     const meta = await sharp(file!.body).metadata();
     expect(meta).toMatchObject({ format: "webp", width: 1600, height: 800 });
     expect(meta.exif).toBeUndefined();
@@ -43,9 +31,9 @@ describe("storeProductImage / storeShopLogo", () => {
   });
 
   it("stores nothing for a rejected file, whatever it claims to be", async () => {
-    const before = await readdir(directory, { recursive: true });
+    const before = await readdir(directory(), { recursive: true });
     await expect(storeProductImage(shopB, upload(SVG_WITH_SCRIPT, "cute.png", "image/png"))).rejects.toMatchObject({ reason: "SVG_NOT_ALLOWED" });
-    expect(await readdir(directory, { recursive: true })).toEqual(before);
+    expect(await readdir(directory(), { recursive: true })).toEqual(before);
   });
 
   it("refuses a seller id that is not an id (no path tricks through it)", async () => {

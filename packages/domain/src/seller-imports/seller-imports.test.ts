@@ -2,13 +2,11 @@
 // bad rows of every kind, progress recorded chunk by chunk, resuming after a crash without
 // applying a chunk twice, product cards created and updated, the export round trip, the parser's
 // edge cases, and another shop's jobs refused.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { getPrisma } from "@market/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLocalFileStore, getFileStore, setFileStoreForTesting } from "../files/index.ts";
+import { describe, expect, it } from "vitest";
+import { getFileStore } from "../files/index.ts";
+import { useTemporaryFileStore } from "../files/testing/index.ts";
 import { createListingCategory, createShopWithMember } from "../listings/testing/index.ts";
 import { setStockLevels } from "../seller-api/stocks.ts";
 import { createWarehouse } from "../testing/shop-fixtures.ts";
@@ -18,15 +16,7 @@ import { getImportJob, importErrorsCsv, listImportJobs, previewImport, SELLER_IM
 import { IMPORT_CHUNK_ROWS } from "./limits.ts";
 import { runImportJob } from "./run-import.ts";
 
-let filesDir: string;
-beforeAll(async () => {
-  filesDir = await mkdtemp(path.join(tmpdir(), "seller-imports-"));
-  setFileStoreForTesting(createLocalFileStore(filesDir));
-});
-afterAll(async () => {
-  setFileStoreForTesting(undefined);
-  await rm(filesDir, { recursive: true, force: true });
-});
+useTemporaryFileStore("seller-imports-");
 
 const queued = (task: string) =>
   getPrisma().$queryRaw<{ payload: unknown }[]>`

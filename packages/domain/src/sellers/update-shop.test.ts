@@ -1,28 +1,16 @@
 // Shop settings: the owner changes name, legal details, contacts and logo under onboarding's
 // rules; another shop is invisible, staff cannot edit, and marketplace-owned fields stay put.
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { getPrisma } from "@market/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLocalFileStore, setFileStoreForTesting, storeProductImage, storeShopLogo } from "../files/index.ts";
-import { pngImage } from "../files/testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { createLocalFileStore, storeProductImage, storeShopLogo } from "../files/index.ts";
+import { pngImage, useTemporaryFileStore } from "../files/testing/index.ts";
 import { createProduct, createUser } from "../testing/shop-fixtures.ts";
 import { createShop, INN_MESSAGE } from "./create-shop.ts";
 import { getShopSettings, updateShop, type UpdateShopInput } from "./update-shop.ts";
 
 const prisma = () => getPrisma();
-let directory: string;
-
-beforeAll(async () => {
-  directory = await mkdtemp(path.join(tmpdir(), "shop-settings-"));
-  setFileStoreForTesting(createLocalFileStore(directory));
-});
-afterAll(async () => {
-  setFileStoreForTesting(undefined);
-  await rm(directory, { recursive: true, force: true });
-});
+const directory = useTemporaryFileStore("shop-settings-");
 
 async function ownerWithShop(name = "Birch Studio") {
   const user = await createUser("Owner");
@@ -119,7 +107,7 @@ describe("updateShop", () => {
     expect((await updateShop(user.id, settings(shop.id))).logoUrl).toBe(`/files/${logo.storageKey}`);
 
     // A replaced logo's file is deleted; the new one stays.
-    const store = createLocalFileStore(directory);
+    const store = createLocalFileStore(directory());
     const replacement = await storeShopLogo(shop.id, { body: await pngImage(400, 400), filename: "new.png", declaredType: "image/png" });
     expect((await updateShop(user.id, settings(shop.id, { logoStorageKey: replacement.storageKey }))).logoStorageKey).toBe(replacement.storageKey);
     expect(await store.exists(logo.storageKey)).toBe(false);

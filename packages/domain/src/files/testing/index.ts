@@ -1,5 +1,8 @@
-// Pictures for upload tests, generated with sharp so no binary files live in the repository.
+// Pictures for upload tests, generated with sharp so no binary files live in the repository, and
+// a throw-away file store to put them in.
 import sharp from "sharp";
+
+export { useTemporaryFileStore } from "./temporary-store.ts";
 
 /** A plain photo-like image; `exif` adds an orientation tag and GPS position to strip. */
 export async function jpegImage(width = 800, height = 600, options: { orientation?: number; gps?: boolean } = {}): Promise<Buffer> {
