@@ -1,11 +1,12 @@
 // Who consumes each outbox event. Every consumer is idempotent (see OutboxHandler); domains add
-// theirs here as they are built (notifications, pick requests to the warehouse, refunds).
+// theirs here as they are built (notifications, pick requests to the warehouse, refunds) and
+// name the event in CONSUMED_OUTBOX_EVENTS, which is what makes its writers queue a delivery.
 import { cancelPartPickHandler, cancelPicksHandler, requestPicksHandler } from "@market/domain/fulfilment";
 import { orderPaidNotification, partStatusNotification } from "@market/domain/notifications";
-import type { OutboxHandlers } from "@market/domain/outbox";
+import type { ConsumedOutboxHandlers } from "@market/domain/outbox";
 import { refundOrderPartHandler, refundPaymentHandler, refundReturnHandler } from "@market/domain/payments";
 
-export const outboxHandlers: OutboxHandlers = {
+export const outboxHandlers: ConsumedOutboxHandlers = {
   // Pick requests first: consumers run in order, and a failing later one must not hold them up.
   OrderPaid: [requestPicksHandler, orderPaidNotification],
   // Parts the warehouse was asked to pick are cancelled there too.

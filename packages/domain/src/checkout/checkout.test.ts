@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { getPrisma } from "@market/db";
+import { getPrisma, Prisma } from "@market/db";
 import { describe, expect, it } from "vitest";
 import { createPickupPoint, createProduct, createUser, createWarehouse } from "../testing/shop-fixtures.ts";
 import { allocateStock, cancelUnpaidOrder, expireOrder, markOrderPaid, placeOrder, type PlaceOrderInput } from "./index.ts";
@@ -20,6 +20,12 @@ const stockOf = (variantId: string) => getPrisma().stock.findMany({ where: { var
 const jobsNamed = (task: string) =>
   getPrisma().$queryRaw<{ key: string | null; run_at: Date }[]>`
     SELECT j.key, j.run_at FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = ${task}`;
+const syncJobs = Prisma.sql`graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id AND t.identifier = 'search.sync-products'`;
+async function queuedForSearchSync(productId: string): Promise<boolean> {
+  const [row] = await getPrisma().$queryRaw<{ queued: boolean }[]>`SELECT EXISTS (SELECT 1 FROM ${syncJobs} WHERE jsonb_exists(j.payload::jsonb, ${productId})) AS queued`;
+  return row!.queued;
+}
+const clearSearchSyncs = () => getPrisma().$executeRaw`DELETE FROM graphile_worker._private_jobs j USING graphile_worker._private_tasks t WHERE t.id = j.task_id AND t.identifier = 'search.sync-products'`;
 
 describe("allocating stock to warehouses", () => {
   const stock = [
@@ -66,7 +72,9 @@ describe("placing an order", () => {
     expect(order.reservationExpiresAt!.getTime() - order.createdAt.getTime()).toBeGreaterThan(14 * 60_000);
     expect(await stockOf(a.variants[2]!.id)).toEqual([{ warehouseId: warehouse.id, onHand: 7, reserved: 2 }]);
     expect(await getPrisma().cartLine.count({ where: { cart: { userId: user.id } } })).toBe(0);
-    expect(await getPrisma().outboxEvent.findFirst({ where: { aggregateId: placed.orderId } })).toMatchObject({ type: "OrderPlaced", requestId: "req-42" });
+    // Recorded with the request that placed it; nothing consumes it, so no delivery job is queued.
+    expect(await getPrisma().outboxEvent.findFirst({ where: { aggregateId: placed.orderId } })).toMatchObject({ type: "OrderPlaced", requestId: "req-42", status: "PROCESSED" });
+    expect(await jobsNamed("outbox.deliver")).not.toContainEqual(expect.objectContaining({ key: expect.stringContaining((await getPrisma().outboxEvent.findFirstOrThrow({ where: { aggregateId: placed.orderId } })).id) }));
     expect(await jobsNamed("checkout.expire-order")).toContainEqual({ key: `expire-order:${placed.orderId}`, run_at: order.reservationExpiresAt });
   });
 
@@ -132,6 +140,32 @@ describe("placing an order", () => {
     expect(await stockOf(variantId)).toEqual([{ warehouseId: warehouse.id, onHand: 10, reserved: 10 }]);
     expect(await getPrisma().reservation.aggregate({ where: { variantId }, _sum: { quantity: true } })).toEqual({ _sum: { quantity: 10 } });
   }, 120_000);
+
+  it("asks the search index for a product again only when its stock runs out or comes back", async () => {
+    const warehouse = await createWarehouse("Moscow");
+    const product = await createProduct({ variants: [{ size: "M", priceMinor: 99_900, stock: [{ warehouseId: warehouse.id, onHand: 3 }] }] });
+    const variantId = product.variants[0]!.id;
+    const [first, second] = [await createUser(), await createUser()];
+    await clearSearchSyncs();
+
+    await cartWith(first.id, [{ variantId, quantity: 1 }]);
+    const paid = await placeOrder(first.id, await checkoutInput());
+    expect(await queuedForSearchSync(product.id)).toBe(false);
+
+    await cartWith(second.id, [{ variantId, quantity: 2 }]);
+    const unpaid = await placeOrder(second.id, await checkoutInput());
+    expect(await stockOf(variantId)).toEqual([{ warehouseId: warehouse.id, onHand: 3, reserved: 3 }]);
+    expect(await queuedForSearchSync(product.id)).toBe(true);
+    await clearSearchSyncs();
+
+    // A sale takes the units from stock and from the reservation: nothing more or less available.
+    await getPrisma().$transaction((tx) => markOrderPaid(tx, { orderId: paid.orderId, paymentId: randomUUID() }));
+    expect(await queuedForSearchSync(product.id)).toBe(false);
+
+    expect(await expireOrder(unpaid.orderId, async () => "not-paid", new Date(unpaid.reservationExpiresAt!.getTime() + 1_000))).toBe("cancelled");
+    expect(await stockOf(variantId)).toEqual([{ warehouseId: warehouse.id, onHand: 2, reserved: 0 }]);
+    expect(await queuedForSearchSync(product.id)).toBe(true);
+  });
 });
 
 describe("after the order is placed", () => {

@@ -6,7 +6,6 @@ import { getPrisma, newRowId, ProductStatus, SellerStatus, type Currency } from 
 import { addDays } from "../delivery/index.ts";
 import { AppError } from "../errors.ts";
 import { writeOutboxEvent } from "../outbox/index.ts";
-import { enqueueSearchSync } from "../search/index.ts";
 import { allocateStock, deliveryDays, type StockPiece } from "./allocate-stock.ts";
 import { readCartForCheckout } from "./checkout-cart.ts";
 import { COURIER_DAYS, COURIER_FEE_MINOR, reservationTtlMinutes } from "./config.ts";
@@ -215,8 +214,6 @@ export async function placeOrder(
            WHERE c.id = l."cartId" AND c."userId" = ${userId}::uuid AND l."variantId" = ANY(${cartLines.map((l) => l.variantId)}::uuid[])`;
         await writeOutboxEvent(tx, { type: "OrderPlaced", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number }, requestId });
         await scheduleExpiry(tx, orderId, reservationExpiresAt);
-        // Availability shown on listings changed.
-        await enqueueSearchSync(tx, cartLines.map((l) => l.variant.product.id));
 
         return { orderId, number, totalMinor: subtotalMinor + deliveryMinor, currency, reservationExpiresAt, created: true };
       },

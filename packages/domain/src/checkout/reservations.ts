@@ -31,22 +31,41 @@ export function lockStock(tx: Db, variantIds: readonly string[]): Promise<Locked
  */
 export async function reserveStock(tx: Db, pieces: readonly StockPiece[]): Promise<void> {
   if (pieces.length === 0) return;
-  const updated = await tx.$executeRaw`
+  const rows = await tx.$queryRaw<{ ranOutOf: string | null }[]>`
     UPDATE "Stock" s
        SET reserved = s.reserved + p.quantity, "updatedAt" = now()
       FROM unnest(${pieces.map((p) => p.variantId)}::uuid[], ${pieces.map((p) => p.warehouseId)}::uuid[], ${pieces.map((p) => p.quantity)}::int[])
            AS p("variantId", "warehouseId", quantity)
-     WHERE s."variantId" = p."variantId" AND s."warehouseId" = p."warehouseId" AND s."onHand" - s.reserved >= p.quantity`;
-  if (updated !== pieces.length) throw new Error(`reserveStock: ${updated} of ${pieces.length} stock rows could be reserved`);
+     WHERE s."variantId" = p."variantId" AND s."warehouseId" = p."warehouseId" AND s."onHand" - s.reserved >= p.quantity
+    RETURNING ${productWhenAvailabilityCrossesZero(Prisma.sql`s.reserved = s."onHand"`)} AS "ranOutOf"`;
+  if (rows.length !== pieces.length) throw new Error(`reserveStock: ${rows.length} of ${pieces.length} stock rows could be reserved`);
+  await syncAvailability(tx, rows.map((row) => row.ranOutOf));
+}
+
+/**
+ * Listings show whether a product is in stock, nothing finer, so the search index only needs a
+ * product again when one of its stock rows runs out or comes back from zero. Most orders change
+ * neither, and queueing a sync in every checkout would make every checkout wait on the one
+ * pending sync job's row lock (see enqueueSearchSync).
+ */
+function productWhenAvailabilityCrossesZero(crossed: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CASE WHEN ${crossed} THEN (SELECT v."productId" FROM "ProductVariant" v WHERE v.id = s."variantId") END`;
+}
+
+function syncAvailability(tx: Db, productIds: (string | null)[]): Promise<void> {
+  return enqueueSearchSync(tx, productIds.filter((id): id is string => id !== null));
 }
 
 /**
  * Ends the order's ACTIVE reservations in one statement: "CONSUMED" takes the units out of the
  * warehouse's stock for good, "RELEASED" gives them back. Returns the units per variant.
  */
-async function endReservations(tx: Db, orderId: string, outcome: "CONSUMED" | "RELEASED"): Promise<{ variantId: string; productId: string; quantity: number }[]> {
+async function endReservations(tx: Db, orderId: string, outcome: "CONSUMED" | "RELEASED"): Promise<{ variantId: string; quantity: number }[]> {
   const leavesStock = outcome === "CONSUMED" ? 1 : 0;
-  const rows = await tx.$queryRaw<{ variantId: string; productId: string; quantity: number }[]>(Prisma.sql`
+  // A sale takes the units from onHand and reserved alike, so what is available stays the same;
+  // a release makes a row available again when nothing was left before it.
+  const cameBack = outcome === "RELEASED" ? Prisma.sql`s."onHand" - s.reserved = per_row.quantity` : Prisma.sql`false`;
+  const rows = await tx.$queryRaw<{ variantId: string; quantity: number; cameBack: string | null }[]>(Prisma.sql`
     WITH ended AS (
       UPDATE "Reservation" SET status = ${outcome}::"ReservationStatus", "updatedAt" = now()
        WHERE "orderId" = ${orderId}::uuid AND status = 'ACTIVE'
@@ -58,9 +77,8 @@ async function endReservations(tx: Db, orderId: string, outcome: "CONSUMED" | "R
        SET "onHand" = s."onHand" - ${leavesStock} * per_row.quantity, reserved = s.reserved - per_row.quantity, "updatedAt" = now()
       FROM per_row
      WHERE s."variantId" = per_row."variantId" AND s."warehouseId" = per_row."warehouseId"
-    RETURNING s."variantId", (SELECT v."productId" FROM "ProductVariant" v WHERE v.id = s."variantId") AS "productId", per_row.quantity`);
-  // Availability shown on listings changed.
-  await enqueueSearchSync(tx, rows.map((row) => row.productId));
+    RETURNING s."variantId", per_row.quantity, ${productWhenAvailabilityCrossesZero(cameBack)} AS "cameBack"`);
+  await syncAvailability(tx, rows.map((row) => row.cameBack));
   return rows;
 }
 

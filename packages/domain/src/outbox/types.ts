@@ -31,6 +31,26 @@ export const outboxPayloadSchemas = {
 } as const;
 
 export type OutboxEventType = keyof typeof outboxPayloadSchemas;
+
+/**
+ * The events something consumes (the worker's map in apps/worker/src/outbox-handlers.ts must
+ * name exactly these, see ConsumedOutboxHandlers). The others are recorded as history without a
+ * delivery job: a job per placed order that runs no consumer is pure load on the busiest path.
+ * Adding a consumer for one of them means adding its type here.
+ */
+export const CONSUMED_OUTBOX_EVENTS = [
+  "OrderPaid",
+  "OrderCancelled",
+  "OrderPartStatusChanged",
+  "PaymentRefundRequired",
+  "ReturnRefundRequired",
+  "OrderPartRefundRequired",
+] as const satisfies readonly OutboxEventType[];
+export type ConsumedOutboxEventType = (typeof CONSUMED_OUTBOX_EVENTS)[number];
+
+export function isConsumedOutboxEvent(type: OutboxEventType): type is ConsumedOutboxEventType {
+  return (CONSUMED_OUTBOX_EVENTS as readonly OutboxEventType[]).includes(type);
+}
 export type OutboxPayload<T extends OutboxEventType> = z.infer<(typeof outboxPayloadSchemas)[T]>;
 
 export type OutboxEvent<T extends OutboxEventType = OutboxEventType> = {
@@ -55,3 +75,5 @@ export type OutboxHandler<T extends OutboxEventType = OutboxEventType> = {
 };
 
 export type OutboxHandlers = { [T in OutboxEventType]?: OutboxHandler<T>[] };
+/** The worker's full map: every consumed event has its consumers, and no other event has any. */
+export type ConsumedOutboxHandlers = { [T in ConsumedOutboxEventType]: OutboxHandler<T>[] };

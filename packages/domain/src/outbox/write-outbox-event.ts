@@ -4,7 +4,7 @@
 // loses nothing, and a rolled-back change announces nothing.
 import { newRowId } from "@market/db";
 import type { Db } from "../db.ts";
-import { outboxPayloadSchemas, type OutboxEventType, type OutboxPayload } from "./types.ts";
+import { isConsumedOutboxEvent, outboxPayloadSchemas, type OutboxEventType, type OutboxPayload } from "./types.ts";
 
 export const DELIVER_OUTBOX_EVENT_TASK = "outbox.deliver";
 /**
@@ -23,16 +23,26 @@ export type NewOutboxEvent<T extends OutboxEventType> = {
   requestId?: string | null;
 };
 
-/** Records the event and queues its delivery in the caller's transaction. Returns the event id. */
+/**
+ * Records the event and queues its delivery in the caller's transaction. Returns the event id.
+ * An event no one consumes is only recorded, already PROCESSED (see CONSUMED_OUTBOX_EVENTS).
+ */
 export async function writeOutboxEvent<T extends OutboxEventType>(tx: Db, event: NewOutboxEvent<T>): Promise<string> {
   const payload = outboxPayloadSchemas[event.type].parse(event.payload);
   const id = newRowId();
+  const now = new Date();
+  if (!isConsumedOutboxEvent(event.type)) {
+    await tx.$executeRaw`
+      INSERT INTO "OutboxEvent" (id, type, "aggregateType", "aggregateId", payload, "requestId", "createdAt", status, "processedAt")
+      VALUES (${id}::uuid, ${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${JSON.stringify(payload)}::jsonb, ${event.requestId ?? null}, ${now}, 'PROCESSED', ${now})`;
+    return id;
+  }
   // One statement for the row and its job: this runs inside the busiest transactions (placing and
   // paying orders), where every round trip to the database counts.
   await tx.$executeRaw`
     WITH event AS (
       INSERT INTO "OutboxEvent" (id, type, "aggregateType", "aggregateId", payload, "requestId", "createdAt")
-      VALUES (${id}::uuid, ${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${JSON.stringify(payload)}::jsonb, ${event.requestId ?? null}, ${new Date()})
+      VALUES (${id}::uuid, ${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${JSON.stringify(payload)}::jsonb, ${event.requestId ?? null}, ${now})
       RETURNING id
     )
     SELECT graphile_worker.add_job(${DELIVER_OUTBOX_EVENT_TASK}, json_build_object('eventId', event.id::text), job_key => 'outbox:' || event.id::text, max_attempts => ${OUTBOX_MAX_ATTEMPTS})
