@@ -71,6 +71,13 @@ describe("the payment sandbox", () => {
     expect(new Set(many.map((intent) => intent.id)).size).toBe(1);
     expect(await getPrisma().sandboxPaymentIntent.count()).toBe(before + 2);
 
+    // After 24 hours a key is forgotten: it may be used again, with other parameters too.
+    await getPrisma().sandboxIdempotentRequest.update({ where: { key: "order:one" }, data: { created: new Date(Date.now() - 25 * 3_600_000) } });
+    const reused = await createIntent({ amount: 1 }, { idempotencyKey: "order:one" });
+    expect(reused).toMatchObject({ amount: 1 });
+    expect(reused.id).not.toBe(first.id);
+    expect((await createIntent({ amount: 1 }, { idempotencyKey: "order:one" })).id).toBe(reused.id);
+
     const raw = (key: string) =>
       fetch(`${server.url}/api/payment-sandbox/v1/payment_intents`, {
         method: "POST",

@@ -29,11 +29,13 @@ export async function claimIdempotencyKey(
   { key, method, path, params }: { key: string; method: string; path: string; params: FormObject },
 ): Promise<StoredResponse | null> {
   const print = fingerprint(method, path, params);
-  await tx.$executeRaw`DELETE FROM "SandboxIdempotentRequest" WHERE key = ${key} AND created < now() - interval '24 hours'`;
+  // A key older than 24 hours is claimed afresh, as if it had never been used.
   const claimed = await tx.$executeRaw`
-    INSERT INTO "SandboxIdempotentRequest" (key, method, path, fingerprint, status, body)
+    INSERT INTO "SandboxIdempotentRequest" AS r (key, method, path, fingerprint, status, body)
     VALUES (${key}, ${method}, ${path}, ${print}, 0, 'null'::jsonb)
-    ON CONFLICT (key) DO NOTHING`;
+    ON CONFLICT (key) DO UPDATE
+       SET method = excluded.method, path = excluded.path, fingerprint = excluded.fingerprint, status = 0, body = excluded.body, created = now()
+     WHERE r.created < now() - interval '24 hours'`;
   if (claimed === 1) return null;
   const stored = await tx.sandboxIdempotentRequest.findUniqueOrThrow({ where: { key } });
   if (stored.fingerprint !== print) {
