@@ -2,7 +2,7 @@
 // (outbox delivery, reservation expiry, payment reconciliation, search indexing, pick requests).
 import { SYNC_PRODUCTS_TASK, syncProductsTask } from "@market/domain/search";
 import { createDeliverOutboxEventTask, DELIVER_OUTBOX_EVENT_TASK } from "@market/domain/outbox";
-import { createExpireOrderTask, EXPIRE_ORDER_TASK } from "@market/domain/checkout";
+import { createExpireOrderTask, EXPIRE_DUE_ORDERS_TASK, expireDueOrdersTask, EXPIRE_ORDER_TASK } from "@market/domain/checkout";
 import { paymentTaskList, settlePaymentBeforeExpiry } from "@market/domain/payments";
 import { warehouseTaskList } from "@market/domain/fulfilment";
 import { notificationTaskList } from "@market/domain/notifications";
@@ -17,8 +17,10 @@ export const taskList: TaskList = {
   [SYNC_PRODUCTS_TASK]: syncProductsTask,
   // Events written by writeOutboxEvent in the changing transaction.
   [DELIVER_OUTBOX_EVENT_TASK]: createDeliverOutboxEventTask(outboxHandlers),
-  // Unpaid orders at the end of their reservation: the payment intent is cancelled first (or
-  // found paid), then the order is cancelled and its stock released.
+  // Unpaid orders at the end of their reservation, queued by the minute's sweep (cron): the
+  // payment intent is cancelled first (or found paid), then the order is cancelled and its stock
+  // released.
+  [EXPIRE_DUE_ORDERS_TASK]: expireDueOrdersTask,
   [EXPIRE_ORDER_TASK]: createExpireOrderTask(settlePaymentBeforeExpiry),
   // Payment reconciliation (cron, see crontab.ts) and the payment sandbox's webhook sender and clock.
   ...paymentTaskList,

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { getPrisma, Prisma } from "@market/db";
 import { describe, expect, it } from "vitest";
 import { createPickupPoint, createProduct, createUser, createWarehouse } from "../testing/shop-fixtures.ts";
-import { allocateStock, cancelUnpaidOrder, expireOrder, markOrderPaid, placeOrder, type PlaceOrderInput } from "./index.ts";
+import { allocateStock, cancelUnpaidOrder, expireOrder, markOrderPaid, placeOrder, queueDueExpiries, type PlaceOrderInput } from "./index.ts";
 
 const key = () => randomBytes(16).toString("base64url");
 const contact = { name: "Anna Petrova", phone: "+7 900 123-45-67", email: "anna@example.com" };
@@ -75,7 +75,8 @@ describe("placing an order", () => {
     // Recorded with the request that placed it; nothing consumes it, so no delivery job is queued.
     expect(await getPrisma().outboxEvent.findFirst({ where: { aggregateId: placed.orderId } })).toMatchObject({ type: "OrderPlaced", requestId: "req-42", status: "PROCESSED" });
     expect(await jobsNamed("outbox.deliver")).not.toContainEqual(expect.objectContaining({ key: expect.stringContaining((await getPrisma().outboxEvent.findFirstOrThrow({ where: { aggregateId: placed.orderId } })).id) }));
-    expect(await jobsNamed("checkout.expire-order")).toContainEqual({ key: `expire-order:${placed.orderId}`, run_at: order.reservationExpiresAt });
+    // Nothing is queued for the expiry: the minute's sweep finds the order if it is still unpaid then.
+    expect(await jobsNamed("checkout.expire-order")).not.toContainEqual(expect.objectContaining({ key: `expire-order:${placed.orderId}` }));
   });
 
   it("charges the courier fee and refuses bad delivery and contact details with field messages", async () => {
@@ -212,5 +213,28 @@ describe("after the order is placed", () => {
     const paid = await placedOrder();
     expect(await expireOrder(paid.orderId, async () => "paid", new Date(paid.reservationExpiresAt!.getTime() + 1_000))).toBe("paid");
     expect(await getPrisma().order.findUniqueOrThrow({ where: { id: paid.orderId } })).toMatchObject({ status: "PENDING_PAYMENT" });
+  });
+
+  it("the minute's sweep queues one expiry job per unpaid order whose reservation ended, and none for the others", async () => {
+    const [due, notYet, paid] = [await placedOrder(), await placedOrder(), await placedOrder()];
+    await getPrisma().$transaction((tx) => markOrderPaid(tx, { orderId: paid.orderId, paymentId: randomUUID() }));
+    const sweepAt = new Date(due.reservationExpiresAt!.getTime() + 1_000);
+    await getPrisma().order.update({ where: { id: notYet.orderId }, data: { reservationExpiresAt: new Date(sweepAt.getTime() + 60_000) } });
+    await getPrisma().order.update({ where: { id: paid.orderId }, data: { reservationExpiresAt: due.reservationExpiresAt } });
+
+    expect(await queueDueExpiries(sweepAt)).toBeGreaterThanOrEqual(1);
+    const keys = (await jobsNamed("checkout.expire-order")).map((job) => job.key);
+    expect(keys).toContain(`expire-order:${due.orderId}`);
+    expect(keys).not.toContain(`expire-order:${notYet.orderId}`);
+    expect(keys).not.toContain(`expire-order:${paid.orderId}`);
+    // The next sweep finds the same order: still one job for it.
+    await queueDueExpiries(new Date(sweepAt.getTime() + 60_000));
+    expect((await jobsNamed("checkout.expire-order")).filter((job) => job.key === `expire-order:${due.orderId}`)).toHaveLength(1);
+
+    expect(await expireOrder(due.orderId, async () => "not-paid", sweepAt)).toBe("cancelled");
+    // Once cancelled, the order is no longer swept.
+    await getPrisma().$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key = ${`expire-order:${due.orderId}`}`;
+    await queueDueExpiries(new Date(sweepAt.getTime() + 120_000));
+    expect((await jobsNamed("checkout.expire-order")).map((job) => job.key)).not.toContain(`expire-order:${due.orderId}`);
   });
 });

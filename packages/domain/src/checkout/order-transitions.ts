@@ -16,10 +16,9 @@ export async function lockOrder(tx: Db, orderId: string): Promise<LockedOrder> {
   return order;
 }
 
-const expiryJobKey = (orderId: string) => `expire-order:${orderId}`;
-
+/** A recheck queued for a payment that was still processing has nothing left to do. */
 async function forgetExpiryJob(tx: Db, orderId: string) {
-  await tx.$executeRaw`SELECT graphile_worker.remove_job(${expiryJobKey(orderId)})`;
+  await tx.$executeRaw`SELECT graphile_worker.remove_job(${`expire-order:${orderId}`})`;
 }
 
 /**
@@ -43,15 +42,14 @@ export async function markOrderPaid(
   if (order.status !== OrderStatus.PENDING_PAYMENT) return "not-payable";
 
   await consumeReservations(tx, orderId);
-  // The order, its parts and the expiry job in one statement (this runs on every paid order).
+  // The order and its parts in one statement (this runs on every paid order). No expiry job is
+  // waiting for it: the sweep only queues one for orders still unpaid after their reservation.
   await tx.$executeRaw`
     WITH paid AS (
       UPDATE "Order" SET status = ${OrderStatus.PAID}::"OrderStatus", "paidAt" = ${now}, "updatedAt" = ${now} WHERE id = ${orderId}::uuid
-    ), parts AS (
-      UPDATE "OrderPart" SET status = ${FulfilmentStatus.NEW}::"FulfilmentStatus", "updatedAt" = ${now}
-       WHERE "orderId" = ${orderId}::uuid AND status = ${FulfilmentStatus.AWAITING_PAYMENT}::"FulfilmentStatus"
     )
-    SELECT graphile_worker.remove_job(${expiryJobKey(orderId)})`;
+    UPDATE "OrderPart" SET status = ${FulfilmentStatus.NEW}::"FulfilmentStatus", "updatedAt" = ${now}
+     WHERE "orderId" = ${orderId}::uuid AND status = ${FulfilmentStatus.AWAITING_PAYMENT}::"FulfilmentStatus"`;
   await writeOutboxEvent(tx, { type: "OrderPaid", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number: order.number, paymentId }, requestId });
   return "paid";
 }

@@ -9,7 +9,6 @@ import { writeOutboxEvent } from "../outbox/index.ts";
 import { allocateStock, deliveryDays, type StockPiece } from "./allocate-stock.ts";
 import { readCartForCheckout } from "./checkout-cart.ts";
 import { COURIER_DAYS, COURIER_FEE_MINOR, reservationTtlMinutes } from "./config.ts";
-import { scheduleExpiry } from "./expire-order-job.ts";
 import { newOrderNumber } from "./order-number.ts";
 import { lockStock, reserveStock } from "./reservations.ts";
 import { placeOrderInput, type PlaceOrderInput } from "./schemas.ts";
@@ -213,7 +212,6 @@ export async function placeOrder(
           DELETE FROM "CartLine" l USING "Cart" c
            WHERE c.id = l."cartId" AND c."userId" = ${userId}::uuid AND l."variantId" = ANY(${cartLines.map((l) => l.variantId)}::uuid[])`;
         await writeOutboxEvent(tx, { type: "OrderPlaced", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number }, requestId });
-        await scheduleExpiry(tx, orderId, reservationExpiresAt);
 
         return { orderId, number, totalMinor: subtotalMinor + deliveryMinor, currency, reservationExpiresAt, created: true };
       },
