@@ -7,7 +7,8 @@ import { pickRequestSchema, verifyWarehouseSignature, WAREHOUSE_SIGNATURE_HEADER
 import { z } from "zod";
 import { defaultRetryPolicy, type RetryPolicy } from "./delivery.ts";
 import { jsonLog, type Log } from "./log.ts";
-import { loadState, StateStore } from "./state.ts";
+import { loadState } from "./state.ts";
+import { StateStore } from "./state-store.ts";
 import { Warehouse } from "./warehouse.ts";
 
 export type SimulatorOptions = {
@@ -58,7 +59,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const state = await loadState(options.stateFile);
   const store = new StateStore(options.stateFile, () => state);
   const warehouse = new Warehouse(state, {
-    save: () => store.save(),
+    save: (changes) => store.save(changes),
     secret: options.secret,
     webhookUrl: options.webhookUrl,
     stepMs: options.stepMs,
@@ -171,6 +172,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await warehouse.stop();
+      // The whole state: it also folds the journal in, so the next start reads one file.
       await store.save();
       // Requests still in flight get a moment to finish, then their connections are cut.
       let grace: NodeJS.Timeout | undefined;

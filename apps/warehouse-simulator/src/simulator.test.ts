@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { isDeepStrictEqual } from "node:util";
 import {
   signWarehousePayload,
   verifyWarehouseSignature,
@@ -16,7 +17,9 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLog } from "./log.ts";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "./server.ts";
-import type { SimulatorState } from "./state.ts";
+import type { StateChanges } from "./state-store.ts";
+import { emptyState, type CancelAnswer, type PickTask, type SimulatorState } from "./state.ts";
+import { Warehouse } from "./warehouse.ts";
 
 // The secret the apps would derive from AUTH_SECRET: the simulator and the storefront agree on it.
 const { secret } = warehouseConfig({ AUTH_SECRET: "test-secret-test-secret-test-secret-0000" });
@@ -366,5 +369,84 @@ describe("restarts", () => {
     const tasks = (await call(second, "/pick-tasks", { method: "GET" })).json.tasks as { receivedCount: number }[];
     expect(tasks).toHaveLength(1);
     expect(tasks[0]!.receivedCount).toBe(2);
+  });
+
+  it("after a crash, carries on from the snapshot and the journal as they were on disk", async () => {
+    const stateFile = path.join(stateDir, "state.json");
+    const first = await simulator({ stepMs: 200, stateFile });
+    const [one, two] = [pickRequest(), pickRequest()];
+    const accepted = (request: PickRequest) => () => receiver.accepted.some((event) => event.orderId === request.orderId && event.status === "ACCEPTED");
+    const createdOne = await requestPick(first, one);
+    await waitFor(accepted(one), "ACCEPTED for the first order");
+    const createdTwo = await requestPick(first, two);
+    await waitFor(accepted(two), "ACCEPTED for the second order");
+    await sleep(150); // the write recording that report (writes wait 50 ms for company)
+
+    // What a crash now would leave: the files as they are, without the snapshot a clean stop writes.
+    const crashed = path.join(stateDir, "crashed");
+    await mkdir(crashed);
+    await copyFile(stateFile, path.join(crashed, "state.json"));
+    await copyFile(`${stateFile}.journal`, path.join(crashed, "state.json.journal"));
+    await first.stop();
+    // The first write was a snapshot with the first task; the second task and all progress are only in the journal.
+    expect((JSON.parse(await readFile(path.join(crashed, "state.json"), "utf8")) as SimulatorState).tasks).toHaveLength(1);
+    expect((await readFile(path.join(crashed, "state.json.journal"), "utf8")).trim().split("\n").length).toBeGreaterThan(2);
+
+    const second = await simulator({ stepMs: 200, stateFile: path.join(crashed, "state.json") });
+    expect(await requestPick(second, one)).toEqual({ status: 200, json: { pickTaskId: createdOne.json.pickTaskId, duplicate: true } });
+    expect(await requestPick(second, two)).toEqual({ status: 200, json: { pickTaskId: createdTwo.json.pickTaskId, duplicate: true } });
+    const delivered = (request: PickRequest) => receiver.accepted.some((event) => event.orderId === request.orderId && event.status === "DELIVERED");
+    await waitFor(() => delivered(one) && delivered(two), "DELIVERED for both orders");
+    for (const request of [one, two]) {
+      const byId = byEventId(receiver.accepted.filter((event) => event.orderId === request.orderId));
+      expect([...byId.values()].map((copies) => copies[0]!.status)).toEqual(IN_ORDER);
+      // ACCEPTED was accepted and saved before the crash: not sent again.
+      expect(receiver.received.filter((event) => event.orderId === request.orderId && event.status === "ACCEPTED")).toHaveLength(1);
+    }
+    const tasks = (await call(second, "/pick-tasks", { method: "GET" })).json.tasks as { status: string }[];
+    expect(tasks.map((task) => task.status)).toEqual(["DELIVERED", "DELIVERED"]);
+  });
+});
+
+describe("saving", () => {
+  // The state store writes only the tasks and cancel answers it is told about: a change made
+  // without a save naming it would be missing after a restart.
+  it("names every change it makes in a save", async () => {
+    const state = emptyState();
+    const saved = { tasks: new Map<string, PickTask>(), cancelRequests: {} as Record<string, CancelAnswer> };
+    const unnamed = new Set<string>();
+    /** What changed since the last save naming it, and is not named now. */
+    const checkOthers = (named: Set<unknown>) => {
+      for (const task of state.tasks) if (!named.has(task) && !isDeepStrictEqual(task, saved.tasks.get(task.pickTaskId))) unnamed.add(`task ${task.pickTaskId}`);
+      for (const [key, answer] of Object.entries(state.cancelRequests)) if (!named.has(key) && !isDeepStrictEqual(answer, saved.cancelRequests[key])) unnamed.add(`cancel answer ${key}`);
+    };
+    const save = (changes: StateChanges) => {
+      const named = new Set<unknown>([...(changes.tasks ?? []), ...(changes.cancelKeys ?? [])]);
+      checkOthers(named);
+      for (const task of changes.tasks ?? []) saved.tasks.set(task.pickTaskId, structuredClone(task));
+      for (const key of changes.cancelKeys ?? []) saved.cancelRequests[key] = structuredClone(state.cancelRequests[key]!);
+      return Promise.resolve();
+    };
+    const warehouse = new Warehouse(state, { save, secret, webhookUrl: receiver.url, stepMs: 60_000, retry: { baseMs: 5, maxMs: 10, maxAttempts: 3 }, log: silentLog });
+    warehouse.resume();
+    // Every path: retries, a 404, a report given up on, duplicates, out of order, a cancel, a repeated pick request.
+    const [kept, rejected, abandoned, cancelled] = [pickRequest(), pickRequest(), pickRequest(), pickRequest()];
+    receiver.answer = (event, attempt) => {
+      if (event.orderId === rejected.orderId && event.status === "PACKED") return 404;
+      if (event.orderId === abandoned.orderId && event.status === "SHIPPED") return 503;
+      return event.status === "PICKING" && attempt === 1 ? 503 : 200;
+    };
+    for (const request of [kept, rejected, abandoned, cancelled]) warehouse.submit(`pick:${request.orderId}`, request);
+    warehouse.submit(`pick:${kept.orderId}`, kept);
+    warehouse.cancel(cancelled.orderId, "cancel:1");
+    warehouse.setMode({ stepMs: 5, duplicates: true, outOfOrder: true });
+    await waitFor(() => warehouse.counts().inProgress === 0 && warehouse.counts().eventsWaiting === 0, "every task finished and reported");
+    await sleep(50);
+    await warehouse.stop();
+
+    expect(warehouse.counts()).toMatchObject({ tasks: 4, cancelled: 1, eventsFailed: 2 });
+    checkOthers(new Set());
+    expect([...unnamed]).toEqual([]);
+    expect(Object.keys(saved.cancelRequests)).toEqual(["cancel:1"]);
   });
 });

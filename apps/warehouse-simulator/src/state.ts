@@ -1,10 +1,11 @@
-// The simulator's memory, kept in one JSON file so that a restart neither loses a task nor
-// creates it twice, and resumes the steps that were still ahead. Each write goes to a temporary
-// file that is synced and renamed over the old one: a crash leaves the old or the new state,
-// never half of one.
-import { mkdir, open, readFile, rename } from "node:fs/promises";
-import path from "node:path";
+// The simulator's memory, kept on disk so that a restart neither loses a task nor creates it
+// twice, and resumes the steps that were still ahead. On disk it is a snapshot of the whole state
+// (the state file, still version 1: files from before the journal load as they are) and a journal
+// beside it of what changed since (journal.ts), so that a change costs a write of its own size
+// rather than of every task ever made. This module reads both back; state-store.ts writes them.
+import { readFile } from "node:fs/promises";
 import type { PickRequest, WarehouseStatus } from "@market/domain/fulfilment/contract";
+import { applyEntry, finishedLines, journalPath, parseEntry, parseHeader } from "./journal.ts";
 
 /** One status report of a task: ahead (occurredAt null), happened, and then delivered or not. */
 export type TaskEvent = {
@@ -62,68 +63,64 @@ export class StateFileError extends Error {
   override name = "StateFileError";
 }
 
+/** The state file: the state plus the id of the journal that continues it (absent in files written before there was a journal). */
+type SnapshotFile = SimulatorState & { journal?: string };
+
+export const snapshotText = (state: SimulatorState, journalId: string): string =>
+  `${JSON.stringify({ ...state, journal: journalId } satisfies SnapshotFile)}\n`;
+
 export async function loadState(file: string): Promise<SimulatorState> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyState();
-    throw error;
-  }
+  const text = await readIfExists(file);
+  if (text === null) return emptyState(); // a journal without its snapshot continues nothing
+  const { state, journalId } = parseSnapshot(text, file);
+  const journalText = await readIfExists(journalPath(file));
+  if (journalText !== null && journalId !== undefined) replayJournal(state, journalId, journalText, file);
+  return state;
+}
+
+function parseSnapshot(text: string, file: string): { state: SimulatorState; journalId: string | undefined } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     // Refuse rather than start empty: an empty warehouse would take every retried pick request
     // as new and prepare those orders a second time.
-    throw new StateFileError(`The warehouse simulator's state file ${file} is not valid JSON. Move it away to start with an empty warehouse.`);
+    throw new StateFileError(`The warehouse simulator's state file ${file} is not valid JSON. ${startEmptyHint(file)}`);
   }
-  const state = parsed as Partial<SimulatorState>;
-  if (state.version !== 1 || !Array.isArray(state.tasks)) {
-    throw new StateFileError(`The warehouse simulator's state file ${file} has an unknown format (expected version 1). Move it away to start with an empty warehouse.`);
+  const snapshot = parsed as Partial<SnapshotFile>;
+  if (snapshot.version !== 1 || !Array.isArray(snapshot.tasks) || (snapshot.journal !== undefined && typeof snapshot.journal !== "string")) {
+    throw new StateFileError(`The warehouse simulator's state file ${file} has an unknown format (expected version 1). ${startEmptyHint(file)}`);
   }
-  return { version: 1, tasks: state.tasks, cancelRequests: state.cancelRequests ?? {} };
+  return { state: { version: 1, tasks: snapshot.tasks, cancelRequests: snapshot.cancelRequests ?? {} }, journalId: snapshot.journal };
 }
 
-/**
- * Serialises writes and coalesces bursts: a save requested while one is queued joins it. A write
- * waits `batchMs` first so that a burst of changes (many pick requests at once) costs one write of
- * the whole file instead of one each; under load that rewrite was most of the simulator's CPU.
- */
-export class StateStore {
-  private queue: Promise<void> = Promise.resolve();
-  private queued: Promise<void> | null = null;
-
-  constructor(
-    readonly file: string,
-    private readonly snapshot: () => SimulatorState,
-    private readonly batchMs = 50,
-  ) {}
-
-  /** Resolves once a write that started after this call (so includes every change so far) is on disk. */
-  save(): Promise<void> {
-    if (this.queued) return this.queued;
-    const write = this.queue.then(async () => {
-      if (this.batchMs > 0) await new Promise((resolve) => setTimeout(resolve, this.batchMs));
-      // From here on, later changes need a write of their own.
-      this.queued = null;
-      await writeAtomically(this.file, `${JSON.stringify(this.snapshot())}\n`);
-    });
-    this.queued = write;
-    this.queue = write.catch(() => undefined);
-    return write;
-  }
+function replayJournal(state: SimulatorState, journalId: string, text: string, file: string): void {
+  const [header, ...entries] = finishedLines(text);
+  if (header === undefined) return;
+  const invalid = (line: number) =>
+    new StateFileError(
+      `Line ${line} of the warehouse simulator's journal ${journalPath(file)} is not valid (only an unfinished last line, cut by a crash, is expected and skipped). ${startEmptyHint(file)}`,
+    );
+  const headerId = parseHeader(header);
+  if (headerId === null) throw invalid(1);
+  // Left by a crash between writing the snapshot and starting its journal: the snapshot holds all
+  // of it already, and newer copies of its tasks.
+  if (headerId !== journalId) return;
+  const positions = new Map(state.tasks.map((task, index) => [task.pickTaskId, index]));
+  entries.forEach((line, index) => {
+    const entry = parseEntry(line);
+    if (!entry) throw invalid(index + 2);
+    applyEntry(state, entry, positions);
+  });
 }
 
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, "w", 0o600);
+const startEmptyHint = (file: string) => `Move ${file} and ${journalPath(file)} away to start with an empty warehouse.`;
+
+async function readIfExists(file: string): Promise<string | null> {
   try {
-    await handle.writeFile(text, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
   }
-  await rename(temporary, file);
 }

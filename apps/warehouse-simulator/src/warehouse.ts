@@ -1,13 +1,16 @@
 // The simulated warehouse: one pick task per Idempotency-Key, whose steps happen one
 // `stepMs` after another and are reported to the storefront in order, each with its own
 // stable eventId, retried with backoff until accepted. The steps ahead and the reports not yet
-// accepted are part of the saved state, so a restart continues where it stopped.
+// accepted are part of the saved state, so a restart continues where it stopped. Only what is
+// handed to `save` is written (the state store journals changes, not the whole state), so every
+// change to a task or a cancel answer is followed by a save naming it.
 import { randomInt, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { PickRequest, WarehouseEvent, WarehouseStatus } from "@market/domain/fulfilment/contract";
 import { backoffMs, deliverEvent, type RetryPolicy } from "./delivery.ts";
 import type { Log } from "./log.ts";
 import type { CancelAnswer, PickTask, SimulatorState, TaskEvent } from "./state.ts";
+import type { StateChanges } from "./state-store.ts";
 
 export const PICK_STEPS = ["ACCEPTED", "PICKING", "PACKED", "SHIPPED", "DELIVERED"] as const satisfies readonly WarehouseStatus[];
 /** Out-of-order mode reports these after the step that follows them (PACKED before PICKING, DELIVERED before SHIPPED). */
@@ -26,7 +29,8 @@ export type SimulatorMode = {
 };
 
 export type WarehouseOptions = {
-  save: () => Promise<void>;
+  /** Resolves once these changes, and all reported before, are on disk. */
+  save: (changes: StateChanges) => Promise<void>;
   secret: string;
   webhookUrl: string;
   stepMs: number;
@@ -66,10 +70,14 @@ export class Warehouse {
 
   /** After a (re)start: schedule each task's next step and send what was not yet accepted. */
   resume(): void {
+    const undated: PickTask[] = [];
     for (const task of this.state.tasks) {
+      if (nextStep(task)?.dueAt === null) undated.push(task);
       this.schedule(task);
       this.pump(task);
     }
+    // Their next step got its due time just now: kept, so another restart does not put it off.
+    if (undated.length > 0) void this.persist(...undated);
   }
 
   /** Synchronous up to `saved`, so two concurrent requests with one key make one task. */
@@ -79,7 +87,7 @@ export class Warehouse {
       if (existing.orderId !== request.orderId) return { kind: "conflict", task: existing };
       existing.receivedCount += 1;
       this.options.log("info", "pick request repeated", { pickTaskId: existing.pickTaskId, orderId: existing.orderId, idempotencyKey, receivedCount: existing.receivedCount });
-      return { kind: "duplicate", task: existing, saved: this.options.save() };
+      return { kind: "duplicate", task: existing, saved: this.options.save({ tasks: [existing] }) };
     }
     const sameOrder = this.state.tasks.filter((task) => task.orderId === request.orderId);
     if (sameOrder.length > 0) {
@@ -104,7 +112,7 @@ export class Warehouse {
     this.byKey.set(idempotencyKey, task);
     this.options.log("info", "pick task created", { pickTaskId: task.pickTaskId, orderId: task.orderId, orderNumber: task.orderNumber, idempotencyKey, lines: request.lines.length });
     this.schedule(task);
-    return { kind: "created", task, saved: this.options.save() };
+    return { kind: "created", task, saved: this.options.save({ tasks: [task] }) };
   }
 
   cancel(orderId: string, idempotencyKey: string): Answer {
@@ -117,16 +125,21 @@ export class Warehouse {
     if (tasks.length === 0) return answer(404, { error: `The warehouse has no pick task for order ${orderId}.` }, Promise.resolve());
 
     let result: CancelAnswer;
+    const cancelled: PickTask[] = [];
     if (tasks.some((task) => task.events.some((event) => event.occurredAt && LEFT_WAREHOUSE.has(event.status)))) {
       result = { orderId, status: 409, body: { error: `Order ${orderId} has already left the warehouse and can no longer be cancelled.` } };
     } else {
       const alreadyCancelled = tasks.every((task) => task.cancelledAt);
-      for (const task of tasks) if (!task.cancelledAt) this.cancelTask(task);
+      for (const task of tasks) {
+        if (task.cancelledAt) continue;
+        this.cancelTask(task);
+        cancelled.push(task);
+      }
       result = { orderId, status: 200, body: alreadyCancelled ? { cancelled: true, duplicate: true } : { cancelled: true } };
     }
     this.state.cancelRequests[idempotencyKey] = result;
     this.options.log("info", "cancel request answered", { orderId, idempotencyKey, status: result.status });
-    return answer(result.status, result.body, this.options.save());
+    return answer(result.status, result.body, this.options.save({ tasks: cancelled, cancelKeys: [idempotencyKey] }));
   }
 
   setMode(patch: Partial<SimulatorMode>): void {
@@ -136,14 +149,16 @@ export class Warehouse {
     if (!stepMsChanged) return;
     // A shorter delay applies to the steps already waiting, so a demo can be sped up.
     const soonest = Date.now() + this.mode.stepMs;
+    const broughtForward: PickTask[] = [];
     for (const task of this.state.tasks) {
       const next = nextStep(task);
       if (next?.dueAt && Date.parse(next.dueAt) > soonest) {
         next.dueAt = new Date(soonest).toISOString();
         this.schedule(task);
+        broughtForward.push(task);
       }
     }
-    void this.persist();
+    if (broughtForward.length > 0) void this.persist(...broughtForward);
   }
 
   tasks(filter: { orderId?: string } = {}) {
@@ -208,8 +223,8 @@ export class Warehouse {
     await pumps;
   }
 
-  private persist(): Promise<void> {
-    return this.options.save().catch((error: unknown) => {
+  private persist(...tasks: PickTask[]): Promise<void> {
+    return this.options.save({ tasks }).catch((error: unknown) => {
       this.options.log("error", "could not save the state file", { error: String(error) });
     });
   }
@@ -227,7 +242,7 @@ export class Warehouse {
         this.timers.delete(task.pickTaskId);
         this.happen(task, next);
         this.schedule(task);
-        void this.persist();
+        void this.persist(task);
         this.pump(task);
       },
       Math.max(0, Date.parse(next.dueAt) - Date.now()),
@@ -314,12 +329,12 @@ export class Warehouse {
         } else {
           const waitMs = backoffMs(event.failures, retry, outcome.retryAfterMs);
           log("warn", "event delivery failed; will retry", { ...fields, detail: outcome.detail, retryInMs: waitMs });
-          void this.persist();
+          void this.persist(task);
           await sleep(waitMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
           continue;
         }
       }
-      void this.persist();
+      void this.persist(task);
     }
   }
 
