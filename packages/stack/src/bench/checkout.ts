@@ -29,7 +29,7 @@ import { assertPortFree, startProcess, stopProcess, waitForHttp, type ManagedPro
 import { openBenchDatabase } from "./bench-database.ts";
 import { meterCpu, postmasterPid } from "./process-cpu.ts";
 import { loadAverage, machine, runBench, summarise, type Stats } from "./measure.ts";
-import { HttpError, paymentSucceededEvent, ShopperClient, stripeSignature } from "./shopper-client.ts";
+import { HttpError, paymentSucceededEvent, request, ShopperClient, stripeSignature } from "./shopper-client.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -64,15 +64,14 @@ async function payByWebhook(client: ShopperClient, number: string): Promise<void
 }
 
 async function postWebhook(payload: string, number = "the order"): Promise<void> {
-  const response = await fetch(`${BASE}/api/webhooks/stripe`, {
+  const response = await request(`${BASE}/api/webhooks/stripe`, {
     method: "POST",
     headers: { "content-type": "application/json", "stripe-signature": stripeSignature(payload, WEBHOOK_SECRET) },
     body: payload,
   });
-  const body = await response.text();
-  if (!response.ok) throw new HttpError(response.status, body);
+  if (!response.ok) throw new HttpError(response.status, response.text);
   // A 200 also answers duplicates and events that are not ours: only "paid" completes the order.
-  const { outcome } = JSON.parse(body) as { outcome?: string };
+  const { outcome } = JSON.parse(response.text) as { outcome?: string };
   if (outcome !== "paid") throw new Error(`the webhook for ${number} answered "${outcome}", not "paid"`);
 }
 
