@@ -4,7 +4,7 @@
 import { emailEnv } from "@market/config/env";
 
 export type EmailConfig = {
-  transport: "smtp" | "mailbox";
+  transport: EmailTransport;
   smtpUrl: string | null;
   from: string;
   /** Absolute links in emails start with this (no trailing slash). */
@@ -34,3 +34,5 @@ export function mailboxAvailability(source: Record<string, string | undefined> =
   if (source.NODE_ENV === "production" && env.DEV_MAILBOX !== "1") return { available: false, reason: "production" };
   return { available: true };
 }
+
+export type EmailTransport = "smtp" | "mailbox";

@@ -1,10 +1,10 @@
 // Telling a shopper something: a notification in the app (the bell, /notifications) and the same
-// news by email, both under one dedupe key, in one transaction, so a repeated cause (a redelivered
+// news by email, both under one dedupe key, in one statement, so a repeated cause (a redelivered
 // event) tells them once and a failure tells them nothing, to be retried as a whole.
+import { newRowId } from "@market/db";
 import type { Db } from "../db.ts";
-import { inTransaction } from "./in-transaction.ts";
 import { emailConfig } from "./email-config.ts";
-import { queueEmail } from "./queue-email.ts";
+import { emailRowAndJob, newEmailSchema } from "./queue-email.ts";
 
 export type ShopperNews = {
   userId: string;
@@ -20,14 +20,17 @@ export type ShopperNews = {
 
 /** Returns whether this was news (false: already told). */
 export async function notifyShopper(db: Db, news: ShopperNews): Promise<boolean> {
-  return inTransaction(db, async (tx) => {
-    const created = await tx.notification.createMany({
-      data: [{ userId: news.userId, type: news.type, title: news.title, body: news.body, link: news.link, dedupeKey: news.dedupeKey }],
-      skipDuplicates: true,
-    });
-    await queueEmail(tx, { ...news.email, dedupeKey: news.dedupeKey, userId: news.userId });
-    return created.count > 0;
-  });
+  const email = newEmailSchema.parse({ ...news.email, dedupeKey: news.dedupeKey, userId: news.userId });
+  const [row] = await db.$queryRaw<{ notified: boolean }[]>`
+    WITH notification AS (
+      INSERT INTO "Notification" (id, "userId", type, title, body, link, "dedupeKey", "createdAt")
+      VALUES (${newRowId()}::uuid, ${news.userId}::uuid, ${news.type}, ${news.title}, ${news.body}, ${news.link}, ${news.dedupeKey}, now())
+      ON CONFLICT DO NOTHING
+      RETURNING id
+    ),
+    ${emailRowAndJob(email, emailConfig().transport)}
+    SELECT EXISTS (SELECT 1 FROM notification) AS notified, (SELECT count(*) FROM email_job) AS jobs`;
+  return row!.notified;
 }
 
 /** An absolute storefront URL for a path, for emails. */

@@ -2,11 +2,10 @@
 // transaction. With SMTP configured, the job that sends it is queued in the same transaction (so
 // a message exists exactly when the change that caused it commits, and is sent with retries);
 // without SMTP the row itself is the delivery, read by the development mailbox page.
-import type { Prisma } from "@market/db";
+import { newRowId, Prisma } from "@market/db";
 import { z } from "zod";
 import type { Db } from "../db.ts";
-import { inTransaction } from "./in-transaction.ts";
-import { emailConfig } from "./email-config.ts";
+import { emailConfig, type EmailTransport } from "./email-config.ts";
 
 export const SEND_EMAIL_TASK = "notifications.send-email";
 /**
@@ -15,7 +14,8 @@ export const SEND_EMAIL_TASK = "notifications.send-email";
  * After the last one the job stays in the queue as failed, for an operator to retry.
  */
 export const SEND_EMAIL_MAX_ATTEMPTS = 25;
-export const sendEmailJobKey = (emailMessageId: string) => `email:${emailMessageId}`;
+const SEND_EMAIL_KEY_PREFIX = "email:";
+export const sendEmailJobKey = (emailMessageId: string) => `${SEND_EMAIL_KEY_PREFIX}${emailMessageId}`;
 
 export const newEmailSchema = z.object({
   // Loose on purpose: addresses were checked where they were entered, and a stricter rule here
@@ -35,39 +35,30 @@ export type QueueEmailResult = { queued: true; id: string; transport: "smtp" | "
 /** Records the message (and its send job, with SMTP) unless one with the same dedupeKey exists. */
 export async function queueEmail(db: Db, email: NewEmail): Promise<QueueEmailResult> {
   const message = newEmailSchema.parse(email);
-  // Outside a transaction the row and its job would be two commits; a crash between them would
-  // leave a message that is never sent.
-  return inTransaction(db, (tx) => insertEmail(tx, message));
+  const { transport } = emailConfig();
+  // One statement: the row and its job commit together even outside a transaction.
+  const [row] = await db.$queryRaw<{ id: string | null }[]>`WITH ${emailRowAndJob(message, transport)} SELECT (SELECT id FROM email) AS id, (SELECT count(*) FROM email_job) AS jobs`;
+  return row?.id ? { queued: true, id: row.id, transport } : { queued: false };
 }
 
-async function insertEmail(db: Prisma.TransactionClient, message: z.output<typeof newEmailSchema>): Promise<QueueEmailResult> {
-  const { transport } = emailConfig();
-  const [row] = await db.emailMessage.createManyAndReturn({
-    data: [
-      {
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html ?? null,
-        dedupeKey: message.dedupeKey,
-        userId: message.userId ?? null,
-        transport,
-        // The mailbox is delivered the moment it is written.
-        sentAt: transport === "mailbox" ? new Date() : null,
-      },
-    ],
-    skipDuplicates: true,
-    select: { id: true },
-  });
-  if (!row) return { queued: false };
-  if (transport === "smtp") {
-    await db.$executeRaw`
-      SELECT graphile_worker.add_job(
-        ${SEND_EMAIL_TASK},
-        json_build_object('emailMessageId', ${row.id}::text),
-        job_key => ${sendEmailJobKey(row.id)},
-        max_attempts => ${SEND_EMAIL_MAX_ATTEMPTS}
-      )`;
-  }
-  return { queued: true, id: row.id, transport };
+/**
+ * Two CTEs for a statement's WITH clause: `email` records the message (nothing when its dedupeKey
+ * exists; RETURNING id) and `email_job` queues its send job with SMTP. The statement must read
+ * `email_job` (e.g. count it), or PostgreSQL skips it.
+ */
+export function emailRowAndJob(message: z.output<typeof newEmailSchema>, transport: EmailTransport): Prisma.Sql {
+  // The mailbox is delivered the moment it is written.
+  const sentAt = transport === "mailbox" ? new Date() : null;
+  const job =
+    transport === "smtp"
+      ? Prisma.sql`SELECT graphile_worker.add_job(${SEND_EMAIL_TASK}, json_build_object('emailMessageId', id::text), job_key => ${SEND_EMAIL_KEY_PREFIX} || id::text, max_attempts => ${SEND_EMAIL_MAX_ATTEMPTS}) FROM email`
+      : Prisma.sql`SELECT NULL WHERE false`;
+  return Prisma.sql`
+    email AS (
+      INSERT INTO "EmailMessage" (id, "to", subject, text, html, transport, "dedupeKey", "userId", "sentAt", attempts, "createdAt")
+      VALUES (${newRowId()}::uuid, ${message.to}, ${message.subject}, ${message.text}, ${message.html ?? null}, ${transport}, ${message.dedupeKey}, ${message.userId ?? null}::uuid, ${sentAt}, 0, now())
+      ON CONFLICT DO NOTHING
+      RETURNING id
+    ),
+    email_job AS (${job})`;
 }
