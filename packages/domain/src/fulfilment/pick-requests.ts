@@ -15,7 +15,7 @@ import type { OutboxHandler } from "../outbox/index.ts";
 import { buildPickRequest } from "./build-pick-request.ts";
 import { pickRequestResponseSchema } from "./warehouse-contract.ts";
 import { describeFailure, logFulfilment, postToWarehouse } from "./warehouse-client.ts";
-import { PICK_KEY_PREFIX, pickCancellationJobCall, pickJobKey, pickRequestJobCall } from "./warehouse-jobs.ts";
+import { PICK_KEY_PREFIX, pickCancellationJobCall, pickJobKey, pickRequestJobsFor } from "./warehouse-jobs.ts";
 
 /** Statuses in which a part no longer needs picking. */
 const NOT_TO_PICK: FulfilmentStatus[] = [FulfilmentStatus.AWAITING_PAYMENT, FulfilmentStatus.CANCELLED, FulfilmentStatus.RETURNED];
@@ -37,9 +37,10 @@ export async function queuePickRequests(orderId: string, { requestId = null }: {
       SELECT gen_random_uuid(), parts.id, ${PICK_KEY_PREFIX} || parts.id::text, now(), now() FROM parts
       ON CONFLICT DO NOTHING
       RETURNING "orderPartId"
+    ), jobs AS (
+      SELECT count(*) AS queued FROM ${pickRequestJobsFor(Prisma.sql`created`)} WHERE EXISTS (SELECT 1 FROM created)
     )
-    SELECT created."orderPartId" AS id FROM created, LATERAL (SELECT ${pickRequestJobCall(Prisma.sql`created."orderPartId"`)}) AS job
-     ORDER BY 1`;
+    SELECT created."orderPartId" AS id FROM created, jobs ORDER BY 1`;
   const queued = rows.map((row) => row.id);
   if (queued.length > 0) logFulfilment("info", "pick requests queued", { orderId, orderPartIds: queued, requestId });
   return queued;
