@@ -26,9 +26,20 @@ export interface CreatePrismaClientOptions {
 // every connection for good; only the fixed-shape ones, which are nearly all, are prepared.
 const MAX_PREPARED_PARAMETERS = 32;
 
+// Names by statement text: hashing the text on every call showed up in profiles. The texts are a
+// few hundred shapes; the bound only guards against a caller that builds many.
+const statementNames = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 5_000;
+
 function statementName(query: { sql: string; args: unknown[] }): string {
   if (query.args.length > MAX_PREPARED_PARAMETERS) return "";
-  return `p${createHash("sha1").update(query.sql).digest("base64url").slice(0, 20)}`;
+  let name = statementNames.get(query.sql);
+  if (name === undefined) {
+    name = `p${createHash("sha1").update(query.sql).digest("base64url").slice(0, 20)}`;
+    if (statementNames.size >= MAX_REMEMBERED_NAMES) statementNames.clear();
+    statementNames.set(query.sql, name);
+  }
+  return name;
 }
 
 /**
