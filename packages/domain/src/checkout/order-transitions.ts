@@ -5,7 +5,7 @@
 import { FulfilmentStatus, OrderStatus, ReservationStatus, type Currency } from "@market/db";
 import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
-import { writeOutboxEvent } from "../outbox/index.ts";
+import { outboxEventInsert, writeOutboxEvent } from "../outbox/index.ts";
 import { consumeReservations, releaseReservations } from "./reservations.ts";
 
 export type LockedOrder = { id: string; number: string; status: OrderStatus; totalMinor: number; currency: Currency };
@@ -42,15 +42,18 @@ export async function markOrderPaid(
   if (order.status !== OrderStatus.PENDING_PAYMENT) return "not-payable";
 
   await consumeReservations(tx, orderId);
-  // The order and its parts in one statement (this runs on every paid order). No expiry job is
-  // waiting for it: the sweep only queues one for orders still unpaid after their reservation.
+  // The order, its parts and OrderPaid with its delivery job in one statement (this runs on every
+  // paid order). No expiry job is waiting for it: the sweep only queues one for orders still
+  // unpaid after their reservation.
+  const event = outboxEventInsert({ type: "OrderPaid", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number: order.number, paymentId }, requestId });
   await tx.$executeRaw`
     WITH paid AS (
       UPDATE "Order" SET status = ${OrderStatus.PAID}::"OrderStatus", "paidAt" = ${now}, "updatedAt" = ${now} WHERE id = ${orderId}::uuid
+    ), announced AS (
+      ${event.insert}
     )
     UPDATE "OrderPart" SET status = ${FulfilmentStatus.NEW}::"FulfilmentStatus", "updatedAt" = ${now}
      WHERE "orderId" = ${orderId}::uuid AND status = ${FulfilmentStatus.AWAITING_PAYMENT}::"FulfilmentStatus"`;
-  await writeOutboxEvent(tx, { type: "OrderPaid", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number: order.number, paymentId }, requestId });
   return "paid";
 }
 

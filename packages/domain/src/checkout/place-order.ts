@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { getPrisma, newRowId, ProductStatus, SellerStatus, type Currency } from "@market/db";
 import { addDays } from "../delivery/index.ts";
 import { AppError } from "../errors.ts";
-import { writeOutboxEvent } from "../outbox/index.ts";
+import { outboxEventInsert } from "../outbox/index.ts";
 import { allocateStock, deliveryDays, type StockPiece } from "./allocate-stock.ts";
 import { readCartForCheckout } from "./checkout-cart.ts";
 import { COURIER_DAYS, COURIER_FEE_MINOR, reservationTtlMinutes } from "./config.ts";
@@ -185,8 +185,8 @@ export async function placeOrder(
           };
         });
         const days = deliveryDays(pieces, locked, deliveryCity, baseDays)!;
-        // The order's parts, lines and reservations, its delivery estimate and the emptied cart
-        // lines in one statement (foreign keys between the CTEs are checked at its end): placing
+        // The order's parts, lines and reservations, its delivery estimate, the OrderPlaced event
+        // and the emptied cart lines in one statement (foreign keys between the CTEs are checked at its end): placing
         // an order is the busiest write there is, and every round trip counts.
         const column = <K extends keyof (typeof lineRows)[number]>(key: K) => lineRows.map((line) => line[key]);
         await tx.$executeRaw`
@@ -208,10 +208,11 @@ export async function placeOrder(
                    AS r(id, "orderLineId", "variantId", "warehouseId", quantity)
           ), estimate AS (
             UPDATE "Order" SET "deliveryEstimate" = ${new Date(`${addDays(now, days)}T00:00:00Z`)}, "updatedAt" = ${now} WHERE id = ${orderId}::uuid
+          ), placed AS (
+            ${outboxEventInsert({ type: "OrderPlaced", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number }, requestId }).insert}
           )
           DELETE FROM "CartLine" l USING "Cart" c
            WHERE c.id = l."cartId" AND c."userId" = ${userId}::uuid AND l."variantId" = ANY(${cartLines.map((l) => l.variantId)}::uuid[])`;
-        await writeOutboxEvent(tx, { type: "OrderPlaced", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number }, requestId });
 
         return { orderId, number, totalMinor: subtotalMinor + deliveryMinor, currency, reservationExpiresAt, created: true };
       },

@@ -1,5 +1,5 @@
 export { createDeliverOutboxEventTask, deliverOutboxEvent, type DeliveryResult } from "./deliver-outbox-event.ts";
-export { DELIVER_OUTBOX_EVENT_TASK, OUTBOX_MAX_ATTEMPTS, writeOutboxEvent, type NewOutboxEvent } from "./write-outbox-event.ts";
+export { DELIVER_OUTBOX_EVENT_TASK, OUTBOX_MAX_ATTEMPTS, outboxEventInsert, writeOutboxEvent, type NewOutboxEvent } from "./write-outbox-event.ts";
 export {
   CONSUMED_OUTBOX_EVENTS,
   isConsumedOutboxEvent,

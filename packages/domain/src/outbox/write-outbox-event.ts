@@ -2,7 +2,7 @@
 // together with the job that will deliver it (graphile-worker's jobs are rows in the same
 // database). Both exist exactly when the change is committed; a crash right after the commit
 // loses nothing, and a rolled-back change announces nothing.
-import { newRowId } from "@market/db";
+import { newRowId, Prisma } from "@market/db";
 import type { Db } from "../db.ts";
 import { isConsumedOutboxEvent, outboxPayloadSchemas, type OutboxEventType, type OutboxPayload } from "./types.ts";
 
@@ -28,24 +28,28 @@ export type NewOutboxEvent<T extends OutboxEventType> = {
  * An event no one consumes is only recorded, already PROCESSED (see CONSUMED_OUTBOX_EVENTS).
  */
 export async function writeOutboxEvent<T extends OutboxEventType>(tx: Db, event: NewOutboxEvent<T>): Promise<string> {
-  const payload = outboxPayloadSchemas[event.type].parse(event.payload);
+  const { id, insert } = outboxEventInsert(event);
+  await tx.$executeRaw(insert);
+  return id;
+}
+
+/**
+ * The INSERT that records the event, with its delivery job queued by the INSERT's own RETURNING
+ * clause, for callers that write the event as a CTE of their own statement (the busiest
+ * transactions, placing and paying orders, where every round trip counts). A data-modifying CTE
+ * always runs in full, so the job cannot be skipped by a statement that does not read it.
+ */
+export function outboxEventInsert<T extends OutboxEventType>(event: NewOutboxEvent<T>): { id: string; insert: Prisma.Sql } {
+  const payload = JSON.stringify(outboxPayloadSchemas[event.type].parse(event.payload));
   const id = newRowId();
   const now = new Date();
-  if (!isConsumedOutboxEvent(event.type)) {
-    await tx.$executeRaw`
-      INSERT INTO "OutboxEvent" (id, type, "aggregateType", "aggregateId", payload, "requestId", "createdAt", status, "processedAt")
-      VALUES (${id}::uuid, ${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${JSON.stringify(payload)}::jsonb, ${event.requestId ?? null}, ${now}, 'PROCESSED', ${now})`;
-    return id;
-  }
-  // One statement for the row and its job: this runs inside the busiest transactions (placing and
-  // paying orders), where every round trip to the database counts.
-  await tx.$executeRaw`
-    WITH event AS (
+  const insert = isConsumedOutboxEvent(event.type)
+    ? Prisma.sql`
       INSERT INTO "OutboxEvent" (id, type, "aggregateType", "aggregateId", payload, "requestId", "createdAt")
-      VALUES (${id}::uuid, ${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${JSON.stringify(payload)}::jsonb, ${event.requestId ?? null}, ${now})
-      RETURNING id
-    )
-    SELECT graphile_worker.add_job(${DELIVER_OUTBOX_EVENT_TASK}, json_build_object('eventId', event.id::text), job_key => 'outbox:' || event.id::text, max_attempts => ${OUTBOX_MAX_ATTEMPTS})
-      FROM event`;
-  return id;
+      VALUES (${id}::uuid, ${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${payload}::jsonb, ${event.requestId ?? null}, ${now})
+      RETURNING graphile_worker.add_job(${DELIVER_OUTBOX_EVENT_TASK}, json_build_object('eventId', id::text), job_key => 'outbox:' || id::text, max_attempts => ${OUTBOX_MAX_ATTEMPTS})`
+    : Prisma.sql`
+      INSERT INTO "OutboxEvent" (id, type, "aggregateType", "aggregateId", payload, "requestId", "createdAt", status, "processedAt")
+      VALUES (${id}::uuid, ${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${payload}::jsonb, ${event.requestId ?? null}, ${now}, 'PROCESSED', ${now})`;
+  return { id, insert };
 }
