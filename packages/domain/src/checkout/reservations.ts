@@ -58,13 +58,21 @@ function syncAvailability(tx: Db, productIds: (string | null)[]): Promise<void> 
 
 /**
  * Ends the order's ACTIVE reservations in one statement: "CONSUMED" takes the units out of the
- * warehouse's stock for good, "RELEASED" gives them back. Returns the units per variant.
+ * warehouse's stock for good and counts them as sold on their products, "RELEASED" gives them
+ * back. Returns the units per variant.
  */
 async function endReservations(tx: Db, orderId: string, outcome: "CONSUMED" | "RELEASED"): Promise<{ variantId: string; quantity: number }[]> {
-  const leavesStock = outcome === "CONSUMED" ? 1 : 0;
+  const sold = outcome === "CONSUMED";
   // A sale takes the units from onHand and reserved alike, so what is available stays the same;
   // a release makes a row available again when nothing was left before it.
-  const cameBack = outcome === "RELEASED" ? Prisma.sql`s."onHand" - s.reserved = per_row.quantity` : Prisma.sql`false`;
+  const cameBack = sold ? Prisma.sql`false` : Prisma.sql`s."onHand" - s.reserved = per_row.quantity`;
+  const soldCounts = sold
+    ? Prisma.sql`, sold AS (
+        UPDATE "Product" p SET "soldCount" = p."soldCount" + per_product.quantity
+          FROM (SELECT v."productId", sum(per_row.quantity)::int AS quantity FROM per_row JOIN "ProductVariant" v ON v.id = per_row."variantId" GROUP BY 1) per_product
+         WHERE p.id = per_product."productId"
+      )`
+    : Prisma.empty;
   const rows = await tx.$queryRaw<{ variantId: string; quantity: number; cameBack: string | null }[]>(Prisma.sql`
     WITH ended AS (
       UPDATE "Reservation" SET status = ${outcome}::"ReservationStatus", "updatedAt" = now()
@@ -72,9 +80,9 @@ async function endReservations(tx: Db, orderId: string, outcome: "CONSUMED" | "R
       RETURNING "variantId", "warehouseId", quantity
     ), per_row AS (
       SELECT "variantId", "warehouseId", sum(quantity)::int AS quantity FROM ended GROUP BY 1, 2
-    )
+    )${soldCounts}
     UPDATE "Stock" s
-       SET "onHand" = s."onHand" - ${leavesStock} * per_row.quantity, reserved = s.reserved - per_row.quantity, "updatedAt" = now()
+       SET "onHand" = s."onHand" - ${sold ? 1 : 0} * per_row.quantity, reserved = s.reserved - per_row.quantity, "updatedAt" = now()
       FROM per_row
      WHERE s."variantId" = per_row."variantId" AND s."warehouseId" = per_row."warehouseId"
     RETURNING s."variantId", per_row.quantity, ${productWhenAvailabilityCrossesZero(cameBack)} AS "cameBack"`);
@@ -86,15 +94,7 @@ const unitsIn = (rows: { quantity: number }[]) => rows.reduce((sum, row) => sum 
 
 /** Payment arrived: reserved units leave the warehouse's stock for good. Returns units sold. */
 export async function consumeReservations(tx: Db, orderId: string): Promise<number> {
-  const rows = await endReservations(tx, orderId, "CONSUMED");
-  if (rows.length === 0) return 0;
-  await tx.$executeRaw`
-    UPDATE "Product" p SET "soldCount" = p."soldCount" + sold.quantity
-      FROM (SELECT v."productId", sum(x.quantity)::int AS quantity
-              FROM unnest(${rows.map((r) => r.variantId)}::uuid[], ${rows.map((r) => r.quantity)}::int[]) AS x("variantId", quantity)
-              JOIN "ProductVariant" v ON v.id = x."variantId" GROUP BY 1) sold
-     WHERE p.id = sold."productId"`;
-  return unitsIn(rows);
+  return unitsIn(await endReservations(tx, orderId, "CONSUMED"));
 }
 
 /** The order will not be paid: its units become available again. Returns units released. */
