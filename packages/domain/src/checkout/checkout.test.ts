@@ -192,6 +192,9 @@ describe("after the order is placed", () => {
       parts: [expect.objectContaining({ status: "NEW" })],
     });
     expect(await prisma.outboxEvent.count({ where: { aggregateId: order.orderId, type: "OrderPaid" } })).toBe(1);
+    // Written inside the paying statement, with its delivery job.
+    const paidEvent = await prisma.outboxEvent.findFirstOrThrow({ where: { aggregateId: order.orderId, type: "OrderPaid" } });
+    expect((await jobsNamed("outbox.deliver")).map((job) => job.key)).toContain(`outbox:${paidEvent.id}`);
     expect(await jobsNamed("checkout.expire-order")).not.toContainEqual(expect.objectContaining({ key: `expire-order:${order.orderId}` }));
     // A cancellation arriving after the payment changes nothing.
     expect(await prisma.$transaction((tx) => cancelUnpaidOrder(tx, { orderId: order.orderId, reason: "late" }))).toBe("not-pending");
