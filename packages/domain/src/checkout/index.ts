@@ -12,7 +12,7 @@ export {
   type ExpiryOutcome,
   type SettlePayment,
 } from "./expire-order-job.ts";
-export { activeReservationUnits, cancelUnpaidOrder, lockOrder, markOrderPaid, type LockedOrder } from "./order-transitions.ts";
+export { activeReservationUnits, cancelUnpaidOrder, markOrderPaid, type LockedOrder } from "./order-transitions.ts";
 export { newOrderNumber } from "./order-number.ts";
 export { placeOrder, type PlacedOrder } from "./place-order.ts";
 export { consumeReservations, releaseReservations } from "./reservations.ts";

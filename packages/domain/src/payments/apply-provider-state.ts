@@ -7,9 +7,9 @@
 // payment out of them. Among the open states (requires payment, failed, processing) the newer
 // snapshot wins (Payment.lastEventAt), and on a tie the later state in the flow. An older or
 // contradicting event is recorded as processed and changes nothing.
-import { OrderStatus, PaymentStatus, RefundStatus, type Currency } from "@market/db";
+import { OrderStatus, PaymentStatus, Prisma, RefundStatus, type Currency } from "@market/db";
 import type Stripe from "stripe";
-import { cancelUnpaidOrder, lockOrder, markOrderPaid } from "../checkout/index.ts";
+import { cancelUnpaidOrder, markOrderPaid, type LockedOrder } from "../checkout/index.ts";
 import type { Db } from "../db.ts";
 import { writeOutboxEvent } from "../outbox/index.ts";
 import { processLogger } from "@market/observability/log";
@@ -89,27 +89,38 @@ type LockedPayment = {
   refundedMinor: number;
   providerPaymentId: string | null;
   lastEventAt: Date | null;
+  /** Its order, locked with it. */
+  order: LockedOrder;
 };
+
+type LockedRow = Omit<LockedPayment, "order"> & { orderNumber: string; orderStatus: OrderStatus; orderTotalMinor: number; orderCurrency: Currency };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Our Payment for a provider's PaymentIntent, locked until the transaction ends. Falls back to
- * the payment_id metadata we set at creation (an event that overtook the id being stored).
+ * Our Payment for a provider's PaymentIntent and its order, both locked until the transaction
+ * ends (in one statement: payment row first, then the order, as everywhere). Falls back to the
+ * payment_id metadata we set at creation (an event that overtook the id being stored).
  */
 async function lockPayment(tx: Db, intentId: string, metadata: Stripe.Metadata | null | undefined): Promise<LockedPayment | null> {
-  const [byIntent] = await tx.$queryRaw<LockedPayment[]>`
-    SELECT id, "orderId", status, "amountMinor", currency, "refundedMinor", "providerPaymentId", "lastEventAt"
-      FROM "Payment" WHERE "providerPaymentId" = ${intentId} FOR UPDATE`;
-  if (byIntent) return byIntent;
+  const lockedWithOrder = (where: Prisma.Sql) => tx.$queryRaw<LockedRow[]>`
+    SELECT p.id, p."orderId", p.status, p."amountMinor", p.currency, p."refundedMinor", p."providerPaymentId", p."lastEventAt",
+           o.number AS "orderNumber", o.status::text AS "orderStatus", o."totalMinor" AS "orderTotalMinor", o.currency::text AS "orderCurrency"
+      FROM "Payment" p JOIN "Order" o ON o.id = p."orderId"
+     WHERE ${where}
+       FOR UPDATE OF p, o`;
+  const [byIntent] = await lockedWithOrder(Prisma.sql`p."providerPaymentId" = ${intentId}`);
+  if (byIntent) return withOrder(byIntent);
   const paymentId = metadata?.payment_id;
   if (!paymentId || !UUID.test(paymentId)) return null;
-  const [byMetadata] = await tx.$queryRaw<LockedPayment[]>`
-    SELECT id, "orderId", status, "amountMinor", currency, "refundedMinor", "providerPaymentId", "lastEventAt"
-      FROM "Payment" WHERE id = ${paymentId}::uuid AND "providerPaymentId" IS NULL FOR UPDATE`;
+  const [byMetadata] = await lockedWithOrder(Prisma.sql`p.id = ${paymentId}::uuid AND p."providerPaymentId" IS NULL`);
   if (!byMetadata) return null;
   await tx.payment.update({ where: { id: byMetadata.id }, data: { providerPaymentId: intentId } });
-  return { ...byMetadata, providerPaymentId: intentId };
+  return { ...withOrder(byMetadata), providerPaymentId: intentId };
+}
+
+function withOrder({ orderNumber, orderStatus, orderTotalMinor, orderCurrency, ...payment }: LockedRow): LockedPayment {
+  return { ...payment, order: { id: payment.orderId, number: orderNumber, status: orderStatus, totalMinor: orderTotalMinor, currency: orderCurrency } };
 }
 
 const later = (a: Date | null, b: Date) => (a && a > b ? a : b);
@@ -135,7 +146,7 @@ export async function applyPaymentIntent(tx: Db, intent: IntentSnapshot, context
   // order's side again, which is a no-op if it already happened (crash safety).
   if (target === payment.status && (target === PaymentStatus.SUCCEEDED || target === PaymentStatus.CANCELED)) {
     if (target === PaymentStatus.SUCCEEDED) {
-      const result = await markOrderPaid(tx, { orderId: payment.orderId, paymentId: payment.id, requestId });
+      const result = await markOrderPaid(tx, { orderId: payment.orderId, paymentId: payment.id, requestId, locked: payment.order });
       return result === "paid" ? "paid" : result === "already-paid" ? "already-paid" : "refund-required";
     }
     if (context.cancelsOrder !== false) await cancelUnpaidOrder(tx, { orderId: payment.orderId, reason: cancelReasonOf(intent), requestId });
@@ -144,8 +155,8 @@ export async function applyPaymentIntent(tx: Db, intent: IntentSnapshot, context
   if (!applies(payment, target, observedAt)) return "stale";
 
   if (target === PaymentStatus.SUCCEEDED) {
-    // Locked now (payment row first, then the order, as everywhere) and handed to markOrderPaid.
-    const order = await lockOrder(tx, payment.orderId);
+    // Locked with the payment, and handed to markOrderPaid.
+    const { order } = payment;
     const expectedCurrency = payment.currency.toLowerCase();
     if (
       intent.amount_received !== payment.amountMinor ||
