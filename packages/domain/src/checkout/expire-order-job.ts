@@ -8,7 +8,7 @@ import { getPrisma, OrderStatus } from "@market/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { Db } from "../db.ts";
-import { cancelUnpaidOrder } from "./order-transitions.ts";
+import { cancelUnpaidOrder, EXPIRY_KEY_PREFIX, expiryJobKey } from "./order-transitions.ts";
 
 export const EXPIRE_ORDER_TASK = "checkout.expire-order";
 export const EXPIRE_DUE_ORDERS_TASK = "checkout:expire-due-orders";
@@ -16,6 +16,8 @@ export const EXPIRE_DUE_ORDERS_TASK = "checkout:expire-due-orders";
 export const EXPIRE_DUE_ORDERS_CRONTAB = `* * * * * ${EXPIRE_DUE_ORDERS_TASK} ?max=1`;
 /** Orders queued per sweep; more wait for the next minute rather than make one huge statement. */
 const SWEEP_LIMIT = 5_000;
+/** Asking the payment provider can fail for a while (an outage): retried with backoff. */
+const EXPIRE_ORDER_MAX_ATTEMPTS = 25;
 
 /**
  * What the payment provider says about the order's payment, after making sure no payment can
@@ -51,7 +53,7 @@ export async function expireOrder(orderId: string, settlePayment: SettlePayment,
 async function scheduleExpiry(db: Db, orderId: string, runAt: Date) {
   await db.$executeRaw`
     SELECT graphile_worker.add_job(${EXPIRE_ORDER_TASK}, json_build_object('orderId', ${orderId}::text),
-           run_at => ${runAt}, job_key => ${`expire-order:${orderId}`}, max_attempts => 25)`;
+           run_at => ${runAt}, job_key => ${expiryJobKey(orderId)}, max_attempts => ${EXPIRE_ORDER_MAX_ATTEMPTS})`;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function queueDueExpiries(now = new Date()): Promise<number> {
        ORDER BY "reservationExpiresAt" LIMIT ${SWEEP_LIMIT}
     ), queued AS (
       SELECT graphile_worker.add_job(${EXPIRE_ORDER_TASK}, json_build_object('orderId', id::text),
-             job_key => 'expire-order:' || id::text, job_key_mode => 'preserve_run_at', max_attempts => 25)
+             job_key => ${EXPIRY_KEY_PREFIX} || id::text, job_key_mode => 'preserve_run_at', max_attempts => ${EXPIRE_ORDER_MAX_ATTEMPTS})
         FROM due
     )
     SELECT count(*)::int AS due FROM queued`;

@@ -16,9 +16,13 @@ export async function lockOrder(tx: Db, orderId: string): Promise<LockedOrder> {
   return order;
 }
 
+/** The key of an order's expiry job (expire-order-job.ts), one per order. */
+export const EXPIRY_KEY_PREFIX = "expire-order:";
+export const expiryJobKey = (orderId: string) => `${EXPIRY_KEY_PREFIX}${orderId}`;
+
 /** A recheck queued for a payment that was still processing has nothing left to do. */
 async function forgetExpiryJob(tx: Db, orderId: string) {
-  await tx.$executeRaw`SELECT graphile_worker.remove_job(${`expire-order:${orderId}`})`;
+  await tx.$executeRaw`SELECT graphile_worker.remove_job(${expiryJobKey(orderId)})`;
 }
 
 /**

@@ -186,8 +186,8 @@ export async function placeOrder(
         });
         const days = deliveryDays(pieces, locked, deliveryCity, baseDays)!;
         // The order's parts, lines and reservations, its delivery estimate, the OrderPlaced event
-        // and the emptied cart lines in one statement (foreign keys between the CTEs are checked at its end): placing
-        // an order is the busiest write there is, and every round trip counts.
+        // and the emptied cart lines in one statement (foreign keys between the CTEs are checked
+        // at its end): placing an order is the busiest write there is, and every round trip counts.
         const column = <K extends keyof (typeof lineRows)[number]>(key: K) => lineRows.map((line) => line[key]);
         await tx.$executeRaw`
           WITH parts AS (

@@ -22,8 +22,8 @@ export const pickCancelJobKey = (orderPartId: string) => `${PICK_CANCEL_KEY_PREF
 
 /**
  * Queues the pick requests of the parts whose ids a CTE named `created` returns (column
- * "orderPartId"), all in one add_jobs call: graphile-worker's add_job costs about a millisecond of
- * database time per call, and a paid order usually has a part per seller.
+ * "orderPartId"), all in one add_jobs call: graphile-worker's add_job costs about half a millisecond
+ * of database CPU per call, and a paid order usually has a part per seller.
  */
 export function pickRequestJobsFor(created: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`graphile_worker.add_jobs(ARRAY(
