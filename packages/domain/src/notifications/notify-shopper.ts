@@ -29,7 +29,7 @@ export async function notifyShopper(db: Db, news: ShopperNews): Promise<boolean>
       RETURNING id
     ),
     ${emailRowAndJob(email, emailConfig().transport)}
-    SELECT EXISTS (SELECT 1 FROM notification) AS notified, (SELECT count(*) FROM email_job) AS jobs`;
+    SELECT EXISTS (SELECT 1 FROM notification) AS notified`;
   return row!.notified;
 }
 

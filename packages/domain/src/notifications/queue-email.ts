@@ -30,35 +30,34 @@ export const newEmailSchema = z.object({
 });
 export type NewEmail = z.input<typeof newEmailSchema>;
 
-export type QueueEmailResult = { queued: true; id: string; transport: "smtp" | "mailbox" } | { queued: false };
+export type QueueEmailResult = { queued: true; id: string; transport: EmailTransport } | { queued: false };
 
 /** Records the message (and its send job, with SMTP) unless one with the same dedupeKey exists. */
 export async function queueEmail(db: Db, email: NewEmail): Promise<QueueEmailResult> {
   const message = newEmailSchema.parse(email);
   const { transport } = emailConfig();
   // One statement: the row and its job commit together even outside a transaction.
-  const [row] = await db.$queryRaw<{ id: string | null }[]>`WITH ${emailRowAndJob(message, transport)} SELECT (SELECT id FROM email) AS id, (SELECT count(*) FROM email_job) AS jobs`;
+  const [row] = await db.$queryRaw<{ id: string | null }[]>`WITH ${emailRowAndJob(message, transport)} SELECT (SELECT id FROM email) AS id`;
   return row?.id ? { queued: true, id: row.id, transport } : { queued: false };
 }
 
 /**
- * Two CTEs for a statement's WITH clause: `email` records the message (nothing when its dedupeKey
- * exists; RETURNING id) and `email_job` queues its send job with SMTP. The statement must read
- * `email_job` (e.g. count it), or PostgreSQL skips it.
+ * A CTE for a statement's WITH clause: `email` records the message (nothing when its dedupeKey
+ * exists; RETURNING id) and, with SMTP, queues its send job in its own RETURNING clause, so the
+ * job is queued whether or not the statement reads the CTE (a data-modifying CTE always runs).
  */
 export function emailRowAndJob(message: z.output<typeof newEmailSchema>, transport: EmailTransport): Prisma.Sql {
   // The mailbox is delivered the moment it is written.
   const sentAt = transport === "mailbox" ? new Date() : null;
   const job =
     transport === "smtp"
-      ? Prisma.sql`SELECT graphile_worker.add_job(${SEND_EMAIL_TASK}, json_build_object('emailMessageId', id::text), job_key => ${SEND_EMAIL_KEY_PREFIX} || id::text, max_attempts => ${SEND_EMAIL_MAX_ATTEMPTS}) FROM email`
-      : Prisma.sql`SELECT NULL WHERE false`;
+      ? Prisma.sql`, graphile_worker.add_job(${SEND_EMAIL_TASK}, json_build_object('emailMessageId', id::text), job_key => ${SEND_EMAIL_KEY_PREFIX} || id::text, max_attempts => ${SEND_EMAIL_MAX_ATTEMPTS})`
+      : Prisma.empty;
   return Prisma.sql`
     email AS (
       INSERT INTO "EmailMessage" (id, "to", subject, text, html, transport, "dedupeKey", "userId", "sentAt", attempts, "createdAt")
       VALUES (${newRowId()}::uuid, ${message.to}, ${message.subject}, ${message.text}, ${message.html ?? null}, ${transport}, ${message.dedupeKey}, ${message.userId ?? null}::uuid, ${sentAt}, 0, now())
       ON CONFLICT DO NOTHING
-      RETURNING id
-    ),
-    email_job AS (${job})`;
+      RETURNING id${job}
+    )`;
 }

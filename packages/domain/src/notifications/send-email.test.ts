@@ -7,6 +7,8 @@ import { getPrisma } from "@market/db";
 import { Logger, runOnce } from "graphile-worker";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createUser } from "../testing/shop-fixtures.ts";
+import { notifyShopper } from "./notify-shopper.ts";
 import { queueEmail, SEND_EMAIL_MAX_ATTEMPTS, SEND_EMAIL_TASK } from "./queue-email.ts";
 import { notificationTaskList, sendQueuedEmail } from "./send-email.ts";
 
@@ -73,6 +75,16 @@ describe("email through SMTP", () => {
     expect(await queueEmail(getPrisma(), email)).toEqual({ queued: false });
     const id = (first as { id: string }).id;
     expect(await getPrisma().emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ transport: "smtp", sentAt: null, attempts: 0 });
+    expect(await jobs()).toEqual([{ key: `email:${id}`, attempts: 0, max_attempts: SEND_EMAIL_MAX_ATTEMPTS, last_error: null }]);
+  });
+
+  it("queues the email of a shopper's notification with it, once", async () => {
+    const user = await createUser();
+    const email = message("notify");
+    const news = { userId: user.id, type: "order.test", title: "News", body: "Something happened.", link: "/orders/M-1", dedupeKey: email.dedupeKey, email };
+    expect(await notifyShopper(getPrisma(), news)).toBe(true);
+    expect(await notifyShopper(getPrisma(), news)).toBe(false);
+    const { id } = await getPrisma().emailMessage.findUniqueOrThrow({ where: { dedupeKey: email.dedupeKey } });
     expect(await jobs()).toEqual([{ key: `email:${id}`, attempts: 0, max_attempts: SEND_EMAIL_MAX_ATTEMPTS, last_error: null }]);
   });
 
