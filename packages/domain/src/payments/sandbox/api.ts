@@ -4,24 +4,26 @@
 // The browser may retrieve and confirm a PaymentIntent without a key by giving its client_secret,
 // as Stripe.js does with a publishable key.
 import { timingSafeEqual } from "node:crypto";
-import { getPrisma } from "@market/db";
+import { getPrisma, Prisma } from "@market/db";
 import type { Task } from "graphile-worker";
 import Stripe from "stripe";
 import { z } from "zod";
 import { paymentConfig, type PaymentConfig } from "../config.ts";
 import { SandboxError } from "./errors.ts";
 import { decodeForm, type FormObject } from "./form.ts";
-import { claimIdempotencyKey, storeIdempotentResponse } from "./idempotency.ts";
+import { claimIdempotencyKey, idempotencyClaim, storeIdempotentResponse, type IdempotentRequest } from "./idempotency.ts";
 import { newSandboxId } from "./ids.ts";
 import {
   cancelPaymentIntent,
   confirmPaymentIntent,
   createPaymentIntent,
   createRefund,
+  planPaymentIntent,
   retrievePaymentIntent,
   retrieveRefund,
   SANDBOX_SETTLE_TASK,
   settlePaymentIntent,
+  type InsertOnlyOperation,
   type SandboxCall,
   type SandboxResult,
 } from "./operations.ts";
@@ -45,10 +47,12 @@ type Route = {
   /** Whether the browser may call it with the intent's client_secret instead of the key. */
   clientSecretAllowed?: boolean;
   run: (call: SandboxCall, id: string) => Promise<SandboxResult>;
+  /** The same operation as one statement, for the ones that only insert (see InsertOnlyOperation). */
+  insertOnly?: (call: Omit<SandboxCall, "tx">) => InsertOnlyOperation;
 };
 
 const ROUTES: Route[] = [
-  { method: "POST", pattern: /^\/v1\/payment_intents$/, run: (call) => createPaymentIntent(call) },
+  { method: "POST", pattern: /^\/v1\/payment_intents$/, run: (call) => createPaymentIntent(call), insertOnly: planPaymentIntent },
   { method: "GET", pattern: /^\/v1\/payment_intents\/([A-Za-z0-9_]+)$/, clientSecretAllowed: true, run: retrievePaymentIntent },
   { method: "POST", pattern: /^\/v1\/payment_intents\/([A-Za-z0-9_]+)\/confirm$/, clientSecretAllowed: true, run: confirmPaymentIntent },
   { method: "POST", pattern: /^\/v1\/payment_intents\/([A-Za-z0-9_]+)\/cancel$/, run: cancelPaymentIntent },
@@ -121,14 +125,21 @@ export async function handleSandboxRequest(request: SandboxRequest, config: Paym
   }
 
   try {
+    const idempotent: IdempotentRequest | null = idempotencyKey ? { key: idempotencyKey, method, path: request.path, params } : null;
+    const now = new Date();
+    if (route.insertOnly) {
+      const operation = route.insertOnly({ params, auth, origin: { requestId, idempotencyKey }, now, config });
+      if (await writeInsertOnly(operation, idempotent)) return respond(operation.result);
+      // The key was used before: the transaction below replays (or refuses) what it answered then.
+    }
     const result = await getPrisma().$transaction(
       async (tx) => {
-        const call: SandboxCall = { tx, params, auth, origin: { requestId, idempotencyKey }, now: new Date(), config };
-        if (!idempotencyKey) return { ...(await route.run(call, id)), replayed: false };
-        const stored = await claimIdempotencyKey(tx, { key: idempotencyKey, method, path: request.path, params });
+        const call: SandboxCall = { tx, params, auth, origin: { requestId, idempotencyKey }, now, config };
+        if (!idempotent) return { ...(await route.run(call, id)), replayed: false };
+        const stored = await claimIdempotencyKey(tx, idempotent);
         if (stored) return { ...stored, replayed: true };
         const fresh = await route.run(call, id);
-        await storeIdempotentResponse(tx, idempotencyKey, fresh);
+        await storeIdempotentResponse(tx, idempotent.key, fresh);
         return { ...fresh, replayed: false };
       },
       { maxWait: 10_000, timeout: 30_000 },
@@ -140,6 +151,20 @@ export async function handleSandboxRequest(request: SandboxRequest, config: Paym
     processLogger().error({ requestId, path: request.path, error: String(error) }, "payment sandbox request failed");
     return respond({ status: 500, body: { error: { type: "api_error", message: "An unknown error occurred in the payment sandbox." } } });
   }
+}
+
+/**
+ * The claim of the Idempotency-Key (with the answer it will replay) and the operation's inserts
+ * in one statement, the inserts written only if the claim was won. False when the key was
+ * claimed before: nothing was written.
+ */
+async function writeInsertOnly(operation: InsertOnlyOperation, request: IdempotentRequest | null): Promise<boolean> {
+  const claim = request ? idempotencyClaim(request, operation.result) : Prisma.sql`SELECT 'no key'`;
+  const inserts = operation.inserts(Prisma.sql`EXISTS (SELECT 1 FROM claim)`).map((insert, i) => Prisma.sql`${Prisma.raw(`insert${i}`)} AS (${insert})`);
+  const [row] = await getPrisma().$queryRaw<{ claimed: number }[]>`
+    WITH claim AS (${claim}), ${Prisma.join(inserts, ", ")}
+    SELECT count(*)::int AS claimed FROM claim`;
+  return row!.claimed > 0;
 }
 
 const settlePayload = z.object({ paymentIntentId: z.string().min(1) });

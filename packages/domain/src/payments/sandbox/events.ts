@@ -34,7 +34,19 @@ export type EventOrigin = { requestId: string | null; idempotencyKey: string | n
 export const isDeliveredSandboxEvent = isHandledStripeEvent;
 
 export async function recordSandboxEvent(tx: Db, type: SandboxEventType, object: object, origin: EventOrigin, now = new Date()): Promise<string> {
+  const { id, insert } = sandboxEventInsert(type, object, origin, now);
+  await tx.$executeRaw(insert);
+  return id;
+}
+
+/**
+ * The INSERT that records an event, with its delivery job (for the types that are delivered)
+ * queued by the INSERT's own RETURNING clause. `when` is a condition the row is written under,
+ * for callers that run it as a CTE of a larger statement (see insert-only operations in api.ts).
+ */
+export function sandboxEventInsert(type: SandboxEventType, object: object, origin: EventOrigin, now: Date, when: Prisma.Sql = Prisma.sql`TRUE`): { id: string; insert: Prisma.Sql } {
   const id = newSandboxId("evt");
+  const delivered = isDeliveredSandboxEvent(type);
   const payload = {
     id,
     object: "event",
@@ -42,16 +54,15 @@ export async function recordSandboxEvent(tx: Db, type: SandboxEventType, object:
     created: unixSeconds(now),
     data: { object },
     livemode: false,
-    pending_webhooks: isDeliveredSandboxEvent(type) ? 1 : 0,
+    pending_webhooks: delivered ? 1 : 0,
     request: { id: origin.requestId, idempotency_key: origin.idempotencyKey },
     type,
   };
-  await tx.sandboxEvent.create({ data: { id, type, payload: payload as Prisma.InputJsonValue, created: now } });
-  if (!isDeliveredSandboxEvent(type)) return id;
-  await tx.$executeRaw`
-    SELECT graphile_worker.add_job(${SANDBOX_DELIVER_EVENT_TASK}, json_build_object('eventId', ${id}::text),
-           job_key => ${`sandbox-event:${id}`}, max_attempts => ${MAX_DELIVERY_ATTEMPTS})`;
-  return id;
+  const insert = Prisma.sql`
+    INSERT INTO "SandboxEvent" (id, type, payload, created)
+    SELECT ${id}, ${type}, ${JSON.stringify(payload)}::jsonb, ${now} WHERE ${when}
+    ${delivered ? Prisma.sql`RETURNING graphile_worker.add_job(${SANDBOX_DELIVER_EVENT_TASK}, json_build_object('eventId', id), job_key => 'sandbox-event:' || id, max_attempts => ${MAX_DELIVERY_ATTEMPTS})` : Prisma.empty}`;
+  return { id, insert };
 }
 
 export type EventDelivery = "delivered" | "already-delivered" | "unknown-event";

@@ -23,22 +23,35 @@ export function fingerprint(method: string, path: string, params: FormObject): s
   return createHash("sha256").update(JSON.stringify([method, path, canonical(params)])).digest("hex");
 }
 
-/** Claims the key for this request, or returns the response stored for it. */
-export async function claimIdempotencyKey(
-  tx: Db,
-  { key, method, path, params }: { key: string; method: string; path: string; params: FormObject },
-): Promise<StoredResponse | null> {
-  const print = fingerprint(method, path, params);
-  // A key older than 24 hours is claimed afresh, as if it had never been used.
-  const claimed = await tx.$executeRaw`
+export type IdempotentRequest = { key: string; method: string; path: string; params: FormObject };
+
+/**
+ * The INSERT that claims the key (or one older than 24 hours, which counts as never used) and
+ * returns it; nothing when another request holds it. `response` is stored with the claim when it
+ * is known before anything runs (insert-only operations); otherwise a placeholder that
+ * storeIdempotentResponse replaces in the same transaction.
+ */
+export function idempotencyClaim({ key, method, path, params }: IdempotentRequest, response: StoredResponse = { status: 0, body: null }): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "SandboxIdempotentRequest" AS r (key, method, path, fingerprint, status, body)
-    VALUES (${key}, ${method}, ${path}, ${print}, 0, 'null'::jsonb)
+    VALUES (${key}, ${method}, ${path}, ${fingerprint(method, path, params)}, ${response.status}, ${JSON.stringify(response.body)}::jsonb)
     ON CONFLICT (key) DO UPDATE
-       SET method = excluded.method, path = excluded.path, fingerprint = excluded.fingerprint, status = 0, body = excluded.body, created = now()
-     WHERE r.created < now() - interval '24 hours'`;
+       SET method = excluded.method, path = excluded.path, fingerprint = excluded.fingerprint, status = excluded.status, body = excluded.body, created = now()
+     WHERE r.created < now() - interval '24 hours'
+    RETURNING key`;
+}
+
+/** Claims the key for this request, or returns the response stored for it. */
+export async function claimIdempotencyKey(tx: Db, request: IdempotentRequest): Promise<StoredResponse | null> {
+  const claimed = await tx.$executeRaw(idempotencyClaim(request));
   if (claimed === 1) return null;
+  return storedResponse(tx, request);
+}
+
+/** What an earlier request with this key answered; refused if it had other parameters. */
+async function storedResponse(tx: Db, { key, method, path, params }: IdempotentRequest): Promise<StoredResponse> {
   const stored = await tx.sandboxIdempotentRequest.findUniqueOrThrow({ where: { key } });
-  if (stored.fingerprint !== print) {
+  if (stored.fingerprint !== fingerprint(method, path, params)) {
     throw new SandboxError(400, {
       type: "idempotency_error",
       message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,

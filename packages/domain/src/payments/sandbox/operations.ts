@@ -8,7 +8,7 @@ import type { Db } from "../../db.ts";
 import type { PaymentConfig } from "../config.ts";
 import { attemptCharge, readCard } from "./cards.ts";
 import { invalidRequest, resourceMissing, SandboxError, unexpectedState } from "./errors.ts";
-import { recordSandboxEvent, type EventOrigin } from "./events.ts";
+import { recordSandboxEvent, sandboxEventInsert, type EventOrigin } from "./events.ts";
 import type { FormObject, FormValue } from "./form.ts";
 import { newSandboxId, randomToken } from "./ids.ts";
 import { chargeObject, paymentIntentObject, refundObject } from "./objects.ts";
@@ -76,8 +76,16 @@ function checkClientSecret(call: SandboxCall, pi: SandboxPaymentIntent) {
   }
 }
 
-export async function createPaymentIntent(call: SandboxCall): Promise<SandboxResult> {
-  const { params, tx } = call;
+/**
+ * An operation that only inserts rows, all of them known before the database is asked anything:
+ * its answer, and its INSERTs, each written only when `when` holds. api.ts runs them together
+ * with the Idempotency-Key's claim as one statement; creating a PaymentIntent, the call every
+ * checkout makes, is one.
+ */
+export type InsertOnlyOperation = { result: SandboxResult; inserts: (when: Prisma.Sql) => Prisma.Sql[] };
+
+export function planPaymentIntent(call: Omit<SandboxCall, "tx">): InsertOnlyOperation {
+  const { params, now } = call;
   allowOnly(params, ["amount", "currency", "metadata", "description", "automatic_payment_methods", "payment_method_types", "receipt_email", "expand"]);
   const amount = positiveInteger(params.amount, "amount");
   if (amount === undefined) throw invalidRequest("Missing required param: amount.", { param: "amount", code: "parameter_missing" });
@@ -85,20 +93,46 @@ export async function createPaymentIntent(call: SandboxCall): Promise<SandboxRes
   if (!currency) throw invalidRequest("Missing required param: currency.", { param: "currency", code: "parameter_missing" });
   if (!/^[a-z]{3}$/.test(currency)) throw invalidRequest(`Invalid currency: ${currency}.`, { param: "currency" });
   const id = newSandboxId("pi");
-  const pi = await tx.sandboxPaymentIntent.create({
-    data: {
-      id,
-      clientSecret: `${id}_secret_${randomToken(25)}`,
-      amount,
-      currency,
-      status: "requires_payment_method",
-      description: str(params.description, "description") ?? null,
-      metadata: metadata(params.metadata),
-      created: call.now,
-    },
-  });
-  await recordSandboxEvent(tx, "payment_intent.created", paymentIntentObject(pi), call.origin, call.now);
-  return ok(paymentIntentObject(pi));
+  const pi: SandboxPaymentIntent = {
+    id,
+    clientSecret: `${id}_secret_${randomToken(25)}`,
+    amount,
+    currency,
+    status: "requires_payment_method",
+    description: str(params.description, "description") ?? null,
+    metadata: metadata(params.metadata),
+    amountReceived: 0,
+    latestChargeId: null,
+    paymentMethodId: null,
+    cardBrand: null,
+    cardLast4: null,
+    cardExpMonth: null,
+    cardExpYear: null,
+    lastPaymentError: null,
+    settlesAt: null,
+    canceledAt: null,
+    cancellationReason: null,
+    created: now,
+    updatedAt: now,
+  };
+  const object = paymentIntentObject(pi);
+  return {
+    result: ok(object),
+    inserts: (when) => [
+      Prisma.sql`
+        INSERT INTO "SandboxPaymentIntent" (id, "clientSecret", amount, currency, status, description, metadata, created, "updatedAt")
+        SELECT ${pi.id}, ${pi.clientSecret}, ${pi.amount}::int, ${pi.currency}, ${pi.status}, ${pi.description}, ${JSON.stringify(pi.metadata)}::jsonb, ${now}, ${now}
+         WHERE ${when}`,
+      sandboxEventInsert("payment_intent.created", object, call.origin, now, when).insert,
+    ],
+  };
+}
+
+/** Creates the PaymentIntent inside the caller's transaction (api.ts usually writes the plan as one statement). */
+export async function createPaymentIntent(call: SandboxCall): Promise<SandboxResult> {
+  const { result, inserts } = planPaymentIntent(call);
+  for (const insert of inserts(Prisma.sql`TRUE`)) await call.tx.$executeRaw(insert);
+  return result;
 }
 
 export async function retrievePaymentIntent(call: SandboxCall, id: string): Promise<SandboxResult> {
