@@ -1,7 +1,8 @@
 // Which warehouse gives each cart line its units. Pure, so the rule can be tested on its own;
-// place-order.ts feeds it rows it has locked, so the answer cannot go stale before it is written.
+// place-order.ts feeds it the stock it has just read, and its write fails (and is retried with a
+// fresh read) if a row no longer has the units.
 
-export type LockedStock = { variantId: string; warehouseId: string; city: string; available: number };
+export type StockRow = { variantId: string; warehouseId: string; city: string; available: number };
 export type StockPiece = { variantId: string; warehouseId: string; quantity: number };
 export type Shortage = { variantId: string; requested: number; available: number };
 
@@ -13,7 +14,7 @@ export type Shortage = { variantId: string; requested: number; available: number
  */
 export function allocateStock(
   lines: readonly { variantId: string; quantity: number }[],
-  stock: readonly LockedStock[],
+  stock: readonly StockRow[],
   deliveryCity?: string,
 ): { pieces: StockPiece[]; shortages: Shortage[] } {
   const pieces: StockPiece[] = [];
@@ -47,7 +48,7 @@ export function allocateStock(
  * Days until every piece is ready: the delivery's base days, one more for a piece that travels
  * from a warehouse in another city. Null when nothing is allocated.
  */
-export function deliveryDays(pieces: readonly StockPiece[], stock: readonly LockedStock[], deliveryCity: string, baseDays: number): number | null {
+export function deliveryDays(pieces: readonly StockPiece[], stock: readonly StockRow[], deliveryCity: string, baseDays: number): number | null {
   if (pieces.length === 0) return null;
   const cityOf = new Map(stock.map((row) => [row.warehouseId, row.city]));
   return Math.max(...pieces.map((p) => baseDays + (cityOf.get(p.warehouseId) === deliveryCity ? 0 : 1)));

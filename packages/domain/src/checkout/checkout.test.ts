@@ -125,6 +125,43 @@ describe("placing an order", () => {
     expect(await getPrisma().cartLine.count({ where: { cart: { userId: user.id } } })).toBe(2);
   });
 
+  it("reads again when the stock changes between its read and its write, and names the line that ran short", async () => {
+    const prisma = getPrisma();
+    const waitUntilSomeoneWaitsForALock = async () => {
+      for (let i = 0; i < 250; i++) {
+        const [row] = await prisma.$queryRaw<{ waiting: number }[]>`
+          SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        if (row!.waiting > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error("the placement never waited for the stock row");
+    };
+    for (const change of ["sold elsewhere", "row removed"] as const) {
+      const user = await createUser();
+      const product = await createProduct();
+      const variantId = product.variants[2]!.id; // L Black, 7 on hand
+      await cartWith(user.id, [{ variantId, quantity: 2 }]);
+      const input = await checkoutInput();
+      let placing: Promise<unknown> = Promise.resolve();
+      await prisma.$transaction(async (tx) => {
+        // Holding the row makes the placement's write wait, after its read, until this changes it.
+        await tx.$queryRaw`SELECT 1 FROM "Stock" WHERE "variantId" = ${variantId}::uuid FOR UPDATE`;
+        placing = placeOrder(user.id, input);
+        placing.catch(() => undefined);
+        await waitUntilSomeoneWaitsForALock();
+        if (change === "sold elsewhere") await tx.$executeRaw`UPDATE "Stock" SET reserved = "onHand" - 1 WHERE "variantId" = ${variantId}::uuid`;
+        else await tx.$executeRaw`DELETE FROM "Stock" WHERE "variantId" = ${variantId}::uuid`;
+      });
+      await expect(placing).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringContaining(change === "sold elsewhere" ? "(L, Black): only 1 left, you asked for 2" : "(L, Black) is sold out"),
+      });
+      expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0);
+      expect(await prisma.reservation.count({ where: { variantId } })).toBe(0);
+      expect(await prisma.cartLine.count({ where: { cart: { userId: user.id } } })).toBe(1);
+    }
+  });
+
   it("never oversells: 200 shoppers at once for 10 units get 10 orders and 190 clear refusals", async () => {
     const warehouse = await createWarehouse("Moscow");
     const product = await createProduct({ variants: [{ size: "M", priceMinor: 99_900, stock: [{ warehouseId: warehouse.id, onHand: 10 }] }] });

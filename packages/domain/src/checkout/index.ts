@@ -1,5 +1,5 @@
 export * from "./schemas.ts";
-export { allocateStock, type LockedStock, type Shortage, type StockPiece } from "./allocate-stock.ts";
+export { allocateStock, type StockRow, type Shortage, type StockPiece } from "./allocate-stock.ts";
 export { reservationTtlMinutes, COURIER_FEE_MINOR } from "./config.ts";
 export {
   createExpireOrderTask,

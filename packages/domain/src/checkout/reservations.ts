@@ -3,43 +3,56 @@
 import { Prisma } from "@market/db";
 import type { Db } from "../db.ts";
 import { enqueueSearchSync } from "../search/index.ts";
-import type { LockedStock, StockPiece } from "./allocate-stock.ts";
+import type { StockPiece, StockRow } from "./allocate-stock.ts";
 
 /** The stock rows of these variants with their warehouse's city and what is available. */
-export async function readStock(tx: Db, variantIds: readonly string[], { lock = false } = {}): Promise<LockedStock[]> {
+export async function readStock(db: Db, variantIds: readonly string[]): Promise<StockRow[]> {
   if (variantIds.length === 0) return [];
-  return tx.$queryRaw<LockedStock[]>`
+  return db.$queryRaw<StockRow[]>`
     SELECT s."variantId", s."warehouseId", w.city, (s."onHand" - s.reserved)::int AS available
       FROM "Stock" s JOIN "Warehouse" w ON w.id = s."warehouseId"
      WHERE s."variantId" = ANY(${[...new Set(variantIds)]}::uuid[])
-     ORDER BY s."variantId", s."warehouseId"
-     ${lock ? Prisma.sql`FOR UPDATE OF s` : Prisma.empty}`;
+     ORDER BY s."variantId", s."warehouseId"`;
 }
 
 /**
- * Locks the stock rows of these variants until the caller's transaction ends. Rows are locked in
- * one order (variant, warehouse) by everyone, so two checkouts sharing variants cannot deadlock.
+ * Adds the pieces to the reserved counts, as a CTE of the statement that places the order,
+ * written only when `when` holds. Availability is not checked here: the table's CHECK (reserved
+ * <= "onHand") is what stops an oversell, so a row that no longer has the units fails the whole
+ * statement (an order is all or nothing), and the caller reads again and retries or names the
+ * line (see stockChangedSinceRead). Rows are locked in one order (variant, warehouse) by everyone,
+ * so two orders sharing variants cannot deadlock. Returns, per row, the product whose stock this
+ * ran out ("ranOutOf"), for the search index.
  */
-export function lockStock(tx: Db, variantIds: readonly string[]): Promise<LockedStock[]> {
-  return readStock(tx, variantIds, { lock: true });
-}
-
-/**
- * Adds the pieces to the reserved counts. The WHERE clause repeats the availability check, and
- * the table's CHECK (reserved <= onHand) backs it up: if a row somehow changed, the statement
- * touches fewer rows and this throws, rolling the whole order back.
- */
-export async function reserveStock(tx: Db, pieces: readonly StockPiece[]): Promise<void> {
-  if (pieces.length === 0) return;
-  const rows = await tx.$queryRaw<{ ranOutOf: string | null }[]>`
+export function reserveStock(pieces: readonly StockPiece[], when: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     UPDATE "Stock" s
        SET reserved = s.reserved + p.quantity, "updatedAt" = now()
-      FROM unnest(${pieces.map((p) => p.variantId)}::uuid[], ${pieces.map((p) => p.warehouseId)}::uuid[], ${pieces.map((p) => p.quantity)}::int[])
-           AS p("variantId", "warehouseId", quantity)
-     WHERE s."variantId" = p."variantId" AND s."warehouseId" = p."warehouseId" AND s."onHand" - s.reserved >= p.quantity
+      FROM (SELECT st."variantId", st."warehouseId", p.quantity
+              FROM unnest(${pieces.map((p) => p.variantId)}::uuid[], ${pieces.map((p) => p.warehouseId)}::uuid[], ${pieces.map((p) => p.quantity)}::int[])
+                   AS p("variantId", "warehouseId", quantity)
+              JOIN "Stock" st ON st."variantId" = p."variantId" AND st."warehouseId" = p."warehouseId"
+             WHERE ${when}
+             ORDER BY st."variantId", st."warehouseId"
+               FOR UPDATE OF st) p
+     WHERE s."variantId" = p."variantId" AND s."warehouseId" = p."warehouseId"
     RETURNING ${productWhenAvailabilityCrossesZero(Prisma.sql`s.reserved = s."onHand"`)} AS "ranOutOf"`;
-  if (rows.length !== pieces.length) throw new Error(`reserveStock: ${rows.length} of ${pieces.length} stock rows could be reserved`);
-  await syncAvailability(tx, rows.map((row) => row.ranOutOf));
+}
+
+/**
+ * Whether a statement built with reserveStock failed because the stock changed after it was read:
+ * a row ran short (the CHECK above) or disappeared (a reservation must name an existing stock
+ * row). Either way, reading again gives the numbers to decide with.
+ */
+export function stockChangedSinceRead(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // The pg adapter keeps PostgreSQL's own code and message as "original…" whatever kind it maps them to.
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string; originalMessage?: string } } | undefined)?.cause;
+  const message = cause?.originalMessage ?? "";
+  return (
+    (cause?.originalCode === "23514" && message.includes('"Stock_reserved_le_onHand_check"')) ||
+    (cause?.originalCode === "23503" && message.includes('"Reservation_variantId_warehouseId_fkey"'))
+  );
 }
 
 /**

@@ -37,19 +37,21 @@ export async function writeOutboxEvent<T extends OutboxEventType>(tx: Db, event:
  * The INSERT that records the event, with its delivery job queued by the INSERT's own RETURNING
  * clause, for callers that write the event as a CTE of their own statement (the busiest
  * transactions, placing and paying orders, where every round trip counts). A data-modifying CTE
- * always runs in full, so the job cannot be skipped by a statement that does not read it.
+ * always runs in full, so the job cannot be skipped by a statement that does not read it. `when`
+ * is a condition the event is written under (placing an order writes it only if the order row
+ * was inserted).
  */
-export function outboxEventInsert<T extends OutboxEventType>(event: NewOutboxEvent<T>): { id: string; insert: Prisma.Sql } {
+export function outboxEventInsert<T extends OutboxEventType>(event: NewOutboxEvent<T>, when: Prisma.Sql = Prisma.sql`TRUE`): { id: string; insert: Prisma.Sql } {
   const payload = JSON.stringify(outboxPayloadSchemas[event.type].parse(event.payload));
   const id = newRowId();
   const now = new Date();
   const insert = isConsumedOutboxEvent(event.type)
     ? Prisma.sql`
       INSERT INTO "OutboxEvent" (id, type, "aggregateType", "aggregateId", payload, "requestId", "createdAt")
-      VALUES (${id}::uuid, ${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${payload}::jsonb, ${event.requestId ?? null}, ${now})
+      SELECT ${id}::uuid, ${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${payload}::jsonb, ${event.requestId ?? null}, ${now} WHERE ${when}
       RETURNING graphile_worker.add_job(${DELIVER_OUTBOX_EVENT_TASK}, json_build_object('eventId', id::text), job_key => 'outbox:' || id::text, max_attempts => ${OUTBOX_MAX_ATTEMPTS})`
     : Prisma.sql`
       INSERT INTO "OutboxEvent" (id, type, "aggregateType", "aggregateId", payload, "requestId", "createdAt", status, "processedAt")
-      VALUES (${id}::uuid, ${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${payload}::jsonb, ${event.requestId ?? null}, ${now}, 'PROCESSED', ${now})`;
+      SELECT ${id}::uuid, ${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${payload}::jsonb, ${event.requestId ?? null}, ${now}, 'PROCESSED', ${now} WHERE ${when}`;
   return { id, insert };
 }

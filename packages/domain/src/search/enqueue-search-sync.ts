@@ -3,6 +3,7 @@
 // so the job exists exactly when the change does: a rolled-back change queues nothing, and a
 // committed one is indexed even if the process dies right after the commit (a transactional
 // outbox, with graphile-worker's table as the outbox).
+import { Prisma } from "@market/db";
 import type { Db } from "./load-search-documents.ts";
 
 export const SYNC_PRODUCTS_TASK = "search.sync-products";
@@ -22,10 +23,19 @@ const DEBOUNCE_SECONDS = 1;
 export async function enqueueSearchSync(tx: Db, productIds: readonly string[]): Promise<void> {
   const ids = [...new Set(productIds)];
   if (ids.length === 0) return;
-  await tx.$executeRaw`
+  await tx.$executeRaw(searchSyncJob(Prisma.sql`${ids}::text[]`));
+}
+
+/**
+ * The add_job call that queues a sync of `productIds` (an SQL text[] expression), for a caller
+ * that computes the ids inside its own statement (placing an order: the products whose stock ran
+ * out). The caller skips it when there are none.
+ */
+export function searchSyncJob(productIds: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT graphile_worker.add_job(
       ${SYNC_PRODUCTS_TASK},
-      to_json(${ids}::text[]),
+      to_json(${productIds}),
       run_at => now() + make_interval(secs => ${DEBOUNCE_SECONDS}),
       job_key => ${JOB_KEY},
       job_key_mode => 'preserve_run_at'
