@@ -15,5 +15,5 @@ export {
 export { activeReservationUnits, cancelUnpaidOrder, markOrderPaid, type LockedOrder } from "./order-transitions.ts";
 export { newOrderNumber } from "./order-number.ts";
 export { placeOrder, type PlacedOrder } from "./place-order.ts";
-export { consumeReservations, releaseReservations } from "./reservations.ts";
+export { releaseReservations } from "./reservations.ts";
 export { previewCheckout, type CheckoutPreview } from "./preview-checkout.ts";

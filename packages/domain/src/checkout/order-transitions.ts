@@ -2,11 +2,11 @@
 // expiry job. Each locks the order row first, so concurrent callers (two webhook deliveries, a
 // webhook racing the expiry job) are applied one after the other, and each is a no-op when the
 // order has already moved on: no event ever moves an order backwards.
-import { FulfilmentStatus, OrderStatus, ReservationStatus, type Currency } from "@market/db";
+import { FulfilmentStatus, OrderStatus, Prisma, ReservationStatus, type Currency } from "@market/db";
 import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { outboxEventInsert, writeOutboxEvent } from "../outbox/index.ts";
-import { consumeReservations, releaseReservations } from "./reservations.ts";
+import { consumeReservationsCtes, releaseReservations } from "./reservations.ts";
 
 export type LockedOrder = { id: string; number: string; status: OrderStatus; totalMinor: number; currency: Currency };
 
@@ -30,6 +30,10 @@ async function forgetExpiryJob(tx: Db, orderId: string) {
  * become NEW for fulfilment, and OrderPaid is written to the outbox, all in the caller's
  * transaction (the one that records the payment). "not-payable" means the order was cancelled
  * before the money arrived: the caller must refund it.
+ *
+ * `alsoWrite` is a statement of the caller's (the payment's own update) that must be written in
+ * this transaction whatever the outcome: it runs as part of the paying statement when there is
+ * one, on its own otherwise.
  */
 export async function markOrderPaid(
   tx: Db,
@@ -39,23 +43,33 @@ export async function markOrderPaid(
     requestId,
     now = new Date(),
     locked,
-  }: { orderId: string; paymentId: string; requestId?: string | null; now?: Date; /** The order, when the caller has locked it already. */ locked?: LockedOrder },
+    alsoWrite,
+  }: {
+    orderId: string;
+    paymentId: string;
+    requestId?: string | null;
+    now?: Date;
+    /** The order, when the caller has locked it already. */
+    locked?: LockedOrder;
+    alsoWrite?: Prisma.Sql;
+  },
 ): Promise<"paid" | "already-paid" | "not-payable"> {
   const order = locked ?? (await lockOrder(tx, orderId));
-  if (order.status === OrderStatus.PAID || order.status === OrderStatus.COMPLETED) return "already-paid";
-  if (order.status !== OrderStatus.PENDING_PAYMENT) return "not-payable";
+  if (order.status !== OrderStatus.PENDING_PAYMENT) {
+    if (alsoWrite) await tx.$executeRaw(alsoWrite);
+    return order.status === OrderStatus.PAID || order.status === OrderStatus.COMPLETED ? "already-paid" : "not-payable";
+  }
 
-  await consumeReservations(tx, orderId);
-  // The order, its parts and OrderPaid with its delivery job in one statement (this runs on every
-  // paid order). No expiry job is waiting for it: the sweep only queues one for orders still
-  // unpaid after their reservation.
+  // Reservations, stock, sold counts, the order, its parts and OrderPaid with its delivery job in
+  // one statement: this runs on every paid order. No expiry job is waiting for it: the sweep only
+  // queues one for orders still unpaid after their reservation.
   const event = outboxEventInsert({ type: "OrderPaid", aggregateType: "Order", aggregateId: orderId, payload: { orderId, number: order.number, paymentId }, requestId });
   await tx.$executeRaw`
-    WITH paid AS (
+    WITH ${consumeReservationsCtes(orderId)}, paid AS (
       UPDATE "Order" SET status = ${OrderStatus.PAID}::"OrderStatus", "paidAt" = ${now}, "updatedAt" = ${now} WHERE id = ${orderId}::uuid
     ), announced AS (
       ${event.insert}
-    )
+    )${alsoWrite ? Prisma.sql`, also_written AS (${alsoWrite})` : Prisma.empty}
     UPDATE "OrderPart" SET status = ${FulfilmentStatus.NEW}::"FulfilmentStatus", "updatedAt" = ${now}
      WHERE "orderId" = ${orderId}::uuid AND status = ${FulfilmentStatus.AWAITING_PAYMENT}::"FulfilmentStatus"`;
   return "paid";

@@ -70,47 +70,49 @@ function syncAvailability(tx: Db, productIds: (string | null)[]): Promise<void> 
 }
 
 /**
- * Ends the order's ACTIVE reservations in one statement: "CONSUMED" takes the units out of the
- * warehouse's stock for good and counts them as sold on their products, "RELEASED" gives them
- * back. Returns the units per variant.
+ * The CTEs that end the order's ACTIVE reservations as sold, for the statement that marks the
+ * order paid (order-transitions.ts): the units leave "onHand" and reserved alike, so what is
+ * available stays the same and the search index needs nothing, and they count as sold on their
+ * products. Names: consumed, consumed_rows, sold_counts, sold_stock.
  */
-async function endReservations(tx: Db, orderId: string, outcome: "CONSUMED" | "RELEASED"): Promise<{ variantId: string; quantity: number }[]> {
-  const sold = outcome === "CONSUMED";
-  // A sale takes the units from onHand and reserved alike, so what is available stays the same;
-  // a release makes a row available again when nothing was left before it.
-  const cameBack = sold ? Prisma.sql`false` : Prisma.sql`s."onHand" - s.reserved = per_row.quantity`;
-  const soldCounts = sold
-    ? Prisma.sql`, sold AS (
-        UPDATE "Product" p SET "soldCount" = p."soldCount" + per_product.quantity
-          FROM (SELECT v."productId", sum(per_row.quantity)::int AS quantity FROM per_row JOIN "ProductVariant" v ON v.id = per_row."variantId" GROUP BY 1) per_product
-         WHERE p.id = per_product."productId"
-      )`
-    : Prisma.empty;
-  const rows = await tx.$queryRaw<{ variantId: string; quantity: number; cameBack: string | null }[]>(Prisma.sql`
+export function consumeReservationsCtes(orderId: string): Prisma.Sql {
+  return Prisma.sql`
+    consumed AS (
+      UPDATE "Reservation" SET status = 'CONSUMED', "updatedAt" = now()
+       WHERE "orderId" = ${orderId}::uuid AND status = 'ACTIVE'
+      RETURNING "variantId", "warehouseId", quantity
+    ), consumed_rows AS (
+      SELECT "variantId", "warehouseId", sum(quantity)::int AS quantity FROM consumed GROUP BY 1, 2
+    ), sold_counts AS (
+      UPDATE "Product" p SET "soldCount" = p."soldCount" + per_product.quantity
+        FROM (SELECT v."productId", sum(c.quantity)::int AS quantity FROM consumed_rows c JOIN "ProductVariant" v ON v.id = c."variantId" GROUP BY 1) per_product
+       WHERE p.id = per_product."productId"
+    ), sold_stock AS (
+      UPDATE "Stock" s SET "onHand" = s."onHand" - c.quantity, reserved = s.reserved - c.quantity, "updatedAt" = now()
+        FROM consumed_rows c
+       WHERE s."variantId" = c."variantId" AND s."warehouseId" = c."warehouseId"
+    )`;
+}
+
+/**
+ * The order will not be paid: its ACTIVE reservations end in one statement and their units
+ * become available again (a row that had none left is queued for the search index). Returns
+ * the units released.
+ */
+export async function releaseReservations(tx: Db, orderId: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ quantity: number; cameBack: string | null }[]>`
     WITH ended AS (
-      UPDATE "Reservation" SET status = ${outcome}::"ReservationStatus", "updatedAt" = now()
+      UPDATE "Reservation" SET status = 'RELEASED', "updatedAt" = now()
        WHERE "orderId" = ${orderId}::uuid AND status = 'ACTIVE'
       RETURNING "variantId", "warehouseId", quantity
     ), per_row AS (
       SELECT "variantId", "warehouseId", sum(quantity)::int AS quantity FROM ended GROUP BY 1, 2
-    )${soldCounts}
+    )
     UPDATE "Stock" s
-       SET "onHand" = s."onHand" - ${sold ? 1 : 0} * per_row.quantity, reserved = s.reserved - per_row.quantity, "updatedAt" = now()
+       SET reserved = s.reserved - per_row.quantity, "updatedAt" = now()
       FROM per_row
      WHERE s."variantId" = per_row."variantId" AND s."warehouseId" = per_row."warehouseId"
-    RETURNING s."variantId", per_row.quantity, ${productWhenAvailabilityCrossesZero(cameBack)} AS "cameBack"`);
+    RETURNING per_row.quantity, ${productWhenAvailabilityCrossesZero(Prisma.sql`s."onHand" - s.reserved = per_row.quantity`)} AS "cameBack"`;
   await syncAvailability(tx, rows.map((row) => row.cameBack));
-  return rows;
-}
-
-const unitsIn = (rows: { quantity: number }[]) => rows.reduce((sum, row) => sum + row.quantity, 0);
-
-/** Payment arrived: reserved units leave the warehouse's stock for good. Returns units sold. */
-export async function consumeReservations(tx: Db, orderId: string): Promise<number> {
-  return unitsIn(await endReservations(tx, orderId, "CONSUMED"));
-}
-
-/** The order will not be paid: its units become available again. Returns units released. */
-export async function releaseReservations(tx: Db, orderId: string): Promise<number> {
-  return unitsIn(await endReservations(tx, orderId, "RELEASED"));
+  return rows.reduce((sum, row) => sum + row.quantity, 0);
 }

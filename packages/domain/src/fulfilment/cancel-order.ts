@@ -140,7 +140,7 @@ export async function restockSoldUnits(tx: Db, orderId: string, partIds: string[
      WHERE s."variantId" = per_row."variantId" AND s."warehouseId" = per_row."warehouseId"
     RETURNING s."variantId", per_row.quantity`);
   if (rows.length === 0) return;
-  // Paying counted the units as sold (consumeReservations); they were not.
+  // Paying counted the units as sold (markOrderPaid); they were not.
   await tx.$executeRaw`
     UPDATE "Product" p SET "soldCount" = GREATEST(0, p."soldCount" - unsold.quantity)
       FROM (SELECT v."productId", sum(x.quantity)::int AS quantity

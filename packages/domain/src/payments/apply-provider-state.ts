@@ -7,7 +7,7 @@
 // payment out of them. Among the open states (requires payment, failed, processing) the newer
 // snapshot wins (Payment.lastEventAt), and on a tie the later state in the flow. An older or
 // contradicting event is recorded as processed and changes nothing.
-import { OrderStatus, PaymentStatus, Prisma, RefundStatus, type Currency } from "@market/db";
+import { newRowId, OrderStatus, PaymentStatus, Prisma, RefundStatus, type Currency, type WebhookSource } from "@market/db";
 import type Stripe from "stripe";
 import { cancelUnpaidOrder, markOrderPaid, type LockedOrder } from "../checkout/index.ts";
 import type { Db } from "../db.ts";
@@ -25,7 +25,9 @@ export type ApplyOutcome =
   | "canceled"
   | "refunded"
   | "stale"
-  | "not-ours";
+  | "not-ours"
+  /** The event was recorded before (only when the caller asked for it to be recorded, see ApplyContext.record). */
+  | "duplicate";
 
 /** The fields of a PaymentIntent this code reads (an SDK object or an event's data.object). */
 export type IntentSnapshot = Pick<Stripe.PaymentIntent, "id" | "status" | "amount" | "amount_received" | "currency" | "metadata"> & {
@@ -44,6 +46,11 @@ export type ApplyContext = {
    * (the expiry job, which cancels the intent first and then the order with its own reason).
    */
   cancelsOrder?: boolean;
+  /**
+   * The webhook event to record as processed, once: recorded in the statement that locks the
+   * payment, and "duplicate" is the outcome (with nothing else done) if it was recorded before.
+   */
+  record?: { source: WebhookSource; eventId: string; type: string };
 };
 
 /** Why the order ended, from the reason the intent was cancelled with. */
@@ -100,23 +107,51 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Our Payment for a provider's PaymentIntent and its order, both locked until the transaction
  * ends (in one statement: payment row first, then the order, as everywhere). Falls back to the
- * payment_id metadata we set at creation (an event that overtook the id being stored).
+ * payment_id metadata we set at creation (an event that overtook the id being stored). With
+ * `record`, the same statement records the event first, and locks nothing if it was recorded
+ * before ("duplicate"): a concurrent delivery of the same event waits on the event's unique key
+ * until the first commits.
  */
-async function lockPayment(tx: Db, intentId: string, metadata: Stripe.Metadata | null | undefined): Promise<LockedPayment | null> {
-  const lockedWithOrder = (where: Prisma.Sql) => tx.$queryRaw<LockedRow[]>`
+async function lockPayment(tx: Db, intentId: string, metadata: Stripe.Metadata | null | undefined, record?: ApplyContext["record"]): Promise<LockedPayment | null | "duplicate"> {
+  const lockedWithOrder = (where: Prisma.Sql) => Prisma.sql`
     SELECT p.id, p."orderId", p.status, p."amountMinor", p.currency, p."refundedMinor", p."providerPaymentId", p."lastEventAt",
            o.number AS "orderNumber", o.status::text AS "orderStatus", o."totalMinor" AS "orderTotalMinor", o.currency::text AS "orderCurrency"
       FROM "Payment" p JOIN "Order" o ON o.id = p."orderId"
      WHERE ${where}
        FOR UPDATE OF p, o`;
-  const [byIntent] = await lockedWithOrder(Prisma.sql`p."providerPaymentId" = ${intentId}`);
+  const byIntentId = Prisma.sql`p."providerPaymentId" = ${intentId}`;
+  let byIntent: LockedRow | undefined;
+  if (record) {
+    const [row] = await tx.$queryRaw<(Partial<LockedRow> & { recorded: number })[]>`
+      WITH recorded AS (
+        INSERT INTO "ProcessedWebhookEvent" (id, source, "eventId", type, "receivedAt")
+        VALUES (${newRowId()}::uuid, ${record.source}::"WebhookSource", ${record.eventId}, ${record.type}, now())
+        ON CONFLICT DO NOTHING
+        RETURNING 1
+      )
+      SELECT r.recorded, l.* FROM (SELECT count(*)::int AS recorded FROM recorded) r
+      LEFT JOIN LATERAL (${lockedWithOrder(Prisma.sql`${byIntentId} AND r.recorded > 0`)}) l ON true`;
+    if (row!.recorded === 0) return "duplicate";
+    if (row!.id) byIntent = row as LockedRow;
+  } else {
+    [byIntent] = await tx.$queryRaw<LockedRow[]>(lockedWithOrder(byIntentId));
+  }
   if (byIntent) return withOrder(byIntent);
   const paymentId = metadata?.payment_id;
   if (!paymentId || !UUID.test(paymentId)) return null;
-  const [byMetadata] = await lockedWithOrder(Prisma.sql`p.id = ${paymentId}::uuid AND p."providerPaymentId" IS NULL`);
+  const [byMetadata] = await tx.$queryRaw<LockedRow[]>(lockedWithOrder(Prisma.sql`p.id = ${paymentId}::uuid AND p."providerPaymentId" IS NULL`));
   if (!byMetadata) return null;
   await tx.payment.update({ where: { id: byMetadata.id }, data: { providerPaymentId: intentId } });
   return { ...withOrder(byMetadata), providerPaymentId: intentId };
+}
+
+/** Records the event on its own, for one that names no payment; false if it was recorded before. */
+async function recordEvent(tx: Db, record: NonNullable<ApplyContext["record"]>): Promise<boolean> {
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "ProcessedWebhookEvent" (id, source, "eventId", type, "receivedAt")
+    VALUES (${newRowId()}::uuid, ${record.source}::"WebhookSource", ${record.eventId}, ${record.type}, now())
+    ON CONFLICT DO NOTHING`;
+  return inserted === 1;
 }
 
 function withOrder({ orderNumber, orderStatus, orderTotalMinor, orderCurrency, ...payment }: LockedRow): LockedPayment {
@@ -137,7 +172,8 @@ function log(level: "info" | "warn" | "error", msg: string, fields: Record<strin
 }
 
 export async function applyPaymentIntent(tx: Db, intent: IntentSnapshot, context: ApplyContext): Promise<ApplyOutcome> {
-  const payment = await lockPayment(tx, intent.id, intent.metadata);
+  const payment = await lockPayment(tx, intent.id, intent.metadata, context.record);
+  if (payment === "duplicate") return "duplicate";
   if (!payment) return "not-ours";
   const target = paymentStatusOf(intent);
   const { observedAt, requestId = null } = context;
@@ -188,11 +224,11 @@ export async function applyPaymentIntent(tx: Db, intent: IntentSnapshot, context
       });
       return "amount-mismatch";
     }
-    await tx.payment.update({
-      where: { id: payment.id },
-      data: { status: PaymentStatus.SUCCEEDED, failureMessage: null, lastEventAt: later(payment.lastEventAt, observedAt) },
-    });
-    const result = await markOrderPaid(tx, { orderId: payment.orderId, paymentId: payment.id, requestId, locked: order });
+    // The payment's own update goes into the paying statement.
+    const succeeded = Prisma.sql`
+      UPDATE "Payment" SET status = ${PaymentStatus.SUCCEEDED}::"PaymentStatus", "failureMessage" = NULL, "lastEventAt" = ${later(payment.lastEventAt, observedAt)}, "updatedAt" = now()
+       WHERE id = ${payment.id}::uuid`;
+    const result = await markOrderPaid(tx, { orderId: payment.orderId, paymentId: payment.id, requestId, locked: order, alsoWrite: succeeded });
     if (result === "not-payable") {
       // The order ended (expired) before the money arrived: it goes back to the shopper.
       await writeOutboxEvent(tx, {
@@ -258,8 +294,9 @@ export async function recordProviderRefund(tx: Db, paymentId: string, refund: Pi
 
 export async function applyChargeRefunded(tx: Db, charge: ChargeSnapshot, context: ApplyContext): Promise<ApplyOutcome> {
   const intentId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
-  if (!intentId) return "not-ours";
-  const payment = await lockPayment(tx, intentId, charge.metadata);
+  if (!intentId) return context.record && !(await recordEvent(tx, context.record)) ? "duplicate" : "not-ours";
+  const payment = await lockPayment(tx, intentId, charge.metadata, context.record);
+  if (payment === "duplicate") return "duplicate";
   if (!payment) return "not-ours";
   for (const refund of charge.refunds?.data ?? []) await recordProviderRefund(tx, payment.id, refund);
 

@@ -99,6 +99,8 @@ describe("Stripe webhook events", () => {
     await getPrisma().order.update({ where: { id: order.id }, data: { status: "CANCELLED", cancelledAt: new Date() } });
     expect(await deliverEvent(paymentIntentEvent("payment_intent.succeeded", { ...intent, status: "succeeded" }))).toBe("refund-required");
     expect(await outboxOf("PaymentRefundRequired", order.id)).toBe(1);
+    // The payment itself is recorded as succeeded, though the order cannot take it.
+    expect(await state(order.id, payment.id)).toEqual({ order: "CANCELLED", payment: "SUCCEEDED" });
     // A second report of the same success asks for nothing more.
     await deliverEvent(paymentIntentEvent("payment_intent.succeeded", { ...intent, status: "succeeded" }));
     expect(await outboxOf("PaymentRefundRequired", order.id)).toBe(1);

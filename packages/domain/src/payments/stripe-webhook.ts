@@ -29,7 +29,7 @@ export function verifyStripeWebhook(rawBody: string, signature: string | null, c
   }
 }
 
-export type WebhookOutcome = ApplyOutcome | "duplicate" | "ignored";
+export type WebhookOutcome = ApplyOutcome | "ignored";
 
 /**
  * The events this endpoint acts on: subscribe the Stripe webhook endpoint to exactly these (the
@@ -53,21 +53,18 @@ export async function processStripeEvent(event: Stripe.Event, { requestId = null
   try {
     return await getPrisma().$transaction(
       async (tx): Promise<WebhookOutcome> => {
-        // A concurrent delivery of the same event waits here on the unique key until the first
-        // commits (then it is a duplicate) or rolls back (then it applies the event itself).
-        const recorded = await tx.processedWebhookEvent.createMany({
-          data: [{ source: WebhookSource.STRIPE, eventId: event.id, type: event.type }],
-          skipDuplicates: true,
-        });
-        if (recorded.count === 0) return "duplicate";
+        // Recorded by the statement that locks the payment; a concurrent delivery of the same
+        // event waits there on the unique key until the first commits (then it is a duplicate)
+        // or rolls back (then it applies the event itself).
+        const record = { source: WebhookSource.STRIPE, eventId: event.id, type: event.type };
         switch (event.type) {
           case "payment_intent.succeeded":
           case "payment_intent.payment_failed":
           case "payment_intent.processing":
           case "payment_intent.canceled":
-            return applyPaymentIntent(tx, event.data.object, context);
+            return applyPaymentIntent(tx, event.data.object, { ...context, record });
           case "charge.refunded":
-            return applyChargeRefunded(tx, event.data.object, context);
+            return applyChargeRefunded(tx, event.data.object, { ...context, record });
           default:
             return "ignored";
         }
