@@ -7,7 +7,10 @@
 //      reports completed (paid) orders per second and the latency of each step and of the path;
 //   2. a hot product: HOT_SHOPPERS (100) shoppers with the same item in their carts press
 //      "Place order" at the same moment for HOT_STOCK (10) units; reports how many got it,
-//      the latency, and checks that stock never oversold.
+//      the latency, and checks that stock never oversold;
+//   3. the parcels' status updates from the warehouse (its steps come an hour apart during 1
+//      and 2, as a real warehouse's do, then 50 ms apart for STATUS_UPDATE_SECONDS): CPU per
+//      update, to price the rest of an order's life.
 //
 // The storefront runs with `pnpm start` (our production server) and the worker beside it, on a
 // throw-away database on the bench PostgreSQL (.data/postgres-bench, port BENCH_POSTGRES_PORT
@@ -47,6 +50,8 @@ const HOT_SHOPPERS = Number(options["hot-shoppers"]);
 const HOT_STOCK = Number(options["hot-stock"]);
 const PORT = 3220;
 const WAREHOUSE_PORT = 3222;
+const PARCEL_STEP_MS = 60 * 60 * 1000;
+const STATUS_UPDATE_SECONDS = 15;
 const BASE = `http://localhost:${PORT}`;
 const PASSWORD = "bench-password-1";
 const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString("hex")}`;
@@ -138,9 +143,13 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
   const storefront = startApp("storefront", "apps/storefront", "server.ts", env);
   const worker = startApp("worker", "apps/worker", "src/main.ts", env);
   const warehouse = startApp("warehouse", "apps/warehouse-simulator", "src/main.ts", {
-
     ...env,
     WAREHOUSE_SIMULATOR_STATE_FILE: path.join(warehouseState, "state.json"),
+    // A real warehouse reports a parcel's steps over hours, not within the checkout's half minute:
+    // the status updates are a scenario of their own (3) rather than mixed into the checkout's
+    // numbers by whichever of them happen to fall inside its window.
+    WAREHOUSE_SIMULATOR_STEP_MS: String(PARCEL_STEP_MS),
+    WAREHOUSE_SIMULATOR_CONTROL: "1",
   });
   processes.push(storefront, worker, warehouse);
   await waitForHttp(`${BASE}/api/health`, { proc: storefront });
@@ -290,6 +299,39 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
       `stock now onHand ${stock?.onHand} reserved ${stock?.reserved}; units ordered ${sold._sum.quantity ?? 0} → oversold ${Math.max(0, oversold)}.`,
   );
   if (oversold > 0) notes.push("OVERSOLD: this is a bug.");
+
+  // 3. The parcels' status updates: the simulator reports each step of every parcel so far
+  // (accepted … delivered, 50 ms apart instead of an hour) to the storefront's signed webhook,
+  // which applies it and writes it to the outbox; the worker turns it into the shopper's
+  // notification. CPU per update, so the whole life of an order can be priced.
+  const control = async (mode?: { stepMs: number }) => {
+    const response = await request(`http://127.0.0.1:${WAREHOUSE_PORT}/control`, mode ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(mode) } : {});
+    if (!response.ok) throw new HttpError(response.status, response.text);
+    return (JSON.parse(response.text) as { counts: { tasks: number; eventsSent: number } }).counts;
+  };
+  const before = await control();
+  const statusCpu = meterCpu(roots);
+  const statusStarted = performance.now();
+  await control({ stepMs: 50 });
+  await new Promise((resolve) => setTimeout(resolve, STATUS_UPDATE_SECONDS * 1000));
+  const after = await control({ stepMs: PARCEL_STEP_MS });
+  await queueEmpty();
+  const statusUsed = statusCpu.stop();
+  const updates = after.eventsSent - before.eventsSent;
+  const statusTotal = Object.values(statusUsed).reduce((sum, ms) => sum + ms, 0);
+  const perUpdate = statusTotal / Math.max(updates, 1);
+  // Parts in a marketplace warehouse go to the warehouse system; a seller's own ships them itself.
+  const [parcels] = await prisma.$queryRaw<{ perOrder: number }[]>`
+    SELECT (count(*) FILTER (WHERE w.kind = 'MARKETPLACE'))::float / GREATEST(count(DISTINCT p."orderId"), 1) AS "perOrder"
+      FROM "OrderPart" p JOIN "Warehouse" w ON w.id = p."warehouseId" JOIN "Order" o ON o.id = p."orderId"
+     WHERE o.status IN ('PAID', 'COMPLETED')`;
+  const partsPerOrder = parcels!.perOrder;
+  notes.push(
+    `Parcel status updates: ${updates} in ${((performance.now() - statusStarted) / 1000).toFixed(1)} s = ${(updates / ((performance.now() - statusStarted) / 1000)).toFixed(0)}/s, ` +
+      `CPU per update ${perUpdate.toFixed(1)} ms (` +
+      Object.entries(statusUsed).map(([name, ms]) => `${name} ${(ms / Math.max(updates, 1)).toFixed(1)}`).join(", ") +
+      `); an order here has ${partsPerOrder.toFixed(2)} parcels at the warehouse × 5 steps = ${(perUpdate * partsPerOrder * 5).toFixed(1)} ms over its life.`,
+  );
   return { results, notes };
 }
 
