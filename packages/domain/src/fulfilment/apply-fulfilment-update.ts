@@ -3,9 +3,9 @@
 // is recorded as a FulfilmentEvent; only one that moves the part forwards changes it, and then
 // OrderPartStatusChanged goes to the outbox in the same transaction (the shopper is told from
 // there). A late or repeated report is recorded with applied = false and changes nothing.
-import { FulfilmentEventSource, FulfilmentStatus, OrderStatus, SellerOrderStatus } from "@market/db";
+import { FulfilmentEventSource, FulfilmentStatus, newRowId, OrderStatus, Prisma, SellerOrderStatus } from "@market/db";
 import type { Db } from "../db.ts";
-import { writeOutboxEvent } from "../outbox/index.ts";
+import { outboxEventInsert } from "../outbox/index.ts";
 import { progressOf } from "./progress.ts";
 
 export { progressOf };
@@ -49,64 +49,79 @@ export type FulfilmentUpdateOutcome = { applied: boolean; from: FulfilmentStatus
  * Records the report and applies it if it moves the part forwards, in the caller's transaction.
  * The part's row is locked first, so two reports about the same part apply one after the other.
  * Throws if the part does not exist (callers check ownership and existence first).
+ *
+ * Two statements whatever happens: the part is locked and read with what the report needs (its
+ * order's number, its shipment), then the report, the part, its shipment's dates, the order's
+ * completion and OrderPartStatusChanged are written together. Every parcel sends five of these
+ * over its life, more than anything else the shop receives.
  */
 export async function applyFulfilmentUpdate(tx: Db, update: FulfilmentUpdate): Promise<FulfilmentUpdateOutcome> {
-  const [part] = await tx.$queryRaw<{ id: string; orderId: string; status: FulfilmentStatus; trackingNumber: string | null }[]>`
-    SELECT id, "orderId", status, "trackingNumber" FROM "OrderPart" WHERE id = ${update.orderPartId}::uuid FOR UPDATE`;
+  const [part] = await tx.$queryRaw<{ id: string; orderId: string; status: FulfilmentStatus; trackingNumber: string | null; orderNumber: string; shipmentId: string | null }[]>`
+    SELECT p.id, p."orderId", p.status, p."trackingNumber", o.number AS "orderNumber",
+           (SELECT s.id FROM "Shipment" s WHERE s."orderPartId" = p.id ORDER BY s."createdAt" ASC LIMIT 1) AS "shipmentId"
+      FROM "OrderPart" p JOIN "Order" o ON o.id = p."orderId"
+     WHERE p.id = ${update.orderPartId}::uuid
+       FOR UPDATE OF p`;
   if (!part) throw new Error(`applyFulfilmentUpdate: order part ${update.orderPartId} does not exist`);
 
   const applied = canMove(part.status, update.status);
   const trackingNumber = update.trackingNumber ?? null;
-  const shipment = await tx.shipment.findFirst({ where: { orderPartId: part.id }, orderBy: { createdAt: "asc" }, select: { id: true } });
-  await tx.fulfilmentEvent.create({
-    data: {
-      orderPartId: part.id,
-      shipmentId: shipment?.id ?? null,
-      source: update.source,
-      externalEventId: update.externalEventId ?? null,
-      status: update.status,
-      applied,
-      trackingNumber,
-      occurredAt: update.occurredAt,
-    },
-  });
-  if (!applied) return { applied, from: part.status, to: part.status, orderId: part.orderId };
-
-  const sellerStatus = sellerStatusFor(update.status);
-  await tx.orderPart.update({
-    where: { id: part.id },
-    data: { status: update.status, ...(trackingNumber ? { trackingNumber } : {}), ...(sellerStatus ? { sellerStatus } : {}) },
-  });
-  if (shipment) {
-    const at = update.occurredAt;
-    if (update.status === FulfilmentStatus.SHIPPED) await tx.shipment.update({ where: { id: shipment.id }, data: { shippedAt: at, ...(trackingNumber ? { trackingNumber } : {}) } });
-    if (update.status === FulfilmentStatus.DELIVERED) await tx.shipment.update({ where: { id: shipment.id }, data: { deliveredAt: at } });
-    if (update.status === FulfilmentStatus.CANCELLED) await tx.shipment.update({ where: { id: shipment.id }, data: { cancelledAt: at } });
+  const recorded = Prisma.sql`
+    INSERT INTO "FulfilmentEvent" (id, "orderPartId", "shipmentId", source, "externalEventId", status, applied, "trackingNumber", "occurredAt", "receivedAt")
+    VALUES (${newRowId()}::uuid, ${part.id}::uuid, ${part.shipmentId}::uuid, ${update.source}::"FulfilmentEventSource", ${update.externalEventId ?? null},
+            ${update.status}::"FulfilmentStatus", ${applied}, ${trackingNumber}, ${update.occurredAt}, now())`;
+  if (!applied) {
+    await tx.$executeRaw(recorded);
+    return { applied, from: part.status, to: part.status, orderId: part.orderId };
   }
-  await completeOrderWhenDelivered(tx, part.orderId);
 
-  const order = await tx.order.findUniqueOrThrow({ where: { id: part.orderId }, select: { number: true } });
-  await writeOutboxEvent(tx, {
+  const at = update.occurredAt;
+  const shipmentDate = SHIPMENT_DATE[update.status];
+  // An empty tracking number in a report keeps the one already known.
+  const newTracking = trackingNumber || null;
+  const ended = (status: FulfilmentStatus) => status === FulfilmentStatus.DELIVERED || status === FulfilmentStatus.RETURNED || status === FulfilmentStatus.CANCELLED;
+  const announced = outboxEventInsert({
     type: "OrderPartStatusChanged",
     aggregateType: "Order",
     aggregateId: part.orderId,
-    payload: {
-      orderId: part.orderId,
-      orderPartId: part.id,
-      number: order.number,
-      status: update.status as "ACCEPTED",
-      trackingNumber: trackingNumber ?? part.trackingNumber,
-    },
+    payload: { orderId: part.orderId, orderPartId: part.id, number: part.orderNumber, status: update.status as "ACCEPTED", trackingNumber: trackingNumber ?? part.trackingNumber },
     requestId: update.requestId,
   });
+  await tx.$executeRaw`
+    WITH recorded AS (${recorded}
+    ), moved AS (
+      UPDATE "OrderPart"
+         SET status = ${update.status}::"FulfilmentStatus", "trackingNumber" = COALESCE(${newTracking}, "trackingNumber"),
+             "sellerStatus" = COALESCE(${sellerStatusFor(update.status) ?? null}::"SellerOrderStatus", "sellerStatus"), "updatedAt" = now()
+       WHERE id = ${part.id}::uuid
+    )${
+      part.shipmentId && shipmentDate
+        ? Prisma.sql`, dated AS (
+      UPDATE "Shipment" SET ${Prisma.raw(`"${shipmentDate}"`)} = ${at}${
+        update.status === FulfilmentStatus.SHIPPED ? Prisma.sql`, "trackingNumber" = COALESCE(${newTracking}, "trackingNumber")` : Prisma.empty
+      }, "updatedAt" = now()
+       WHERE id = ${part.shipmentId}::uuid
+    )`
+        : Prisma.empty
+    }${
+      ended(update.status)
+        ? Prisma.sql`, completed AS (
+      -- A paid order is complete once every part still going somewhere is delivered (or came
+      -- back). This part's new status is not visible to the rest of the statement: it is put in by hand.
+      UPDATE "Order" SET status = ${OrderStatus.COMPLETED}::"OrderStatus", "updatedAt" = now()
+       WHERE id = ${part.orderId}::uuid AND status = ${OrderStatus.PAID}::"OrderStatus"
+         AND NOT EXISTS (SELECT 1 FROM "OrderPart" q WHERE q."orderId" = ${part.orderId}::uuid AND q.id <> ${part.id}::uuid AND q.status NOT IN ('CANCELLED', 'DELIVERED', 'RETURNED'))
+         AND ${update.status !== FulfilmentStatus.CANCELLED ? Prisma.sql`TRUE` : Prisma.sql`EXISTS (SELECT 1 FROM "OrderPart" q WHERE q."orderId" = ${part.orderId}::uuid AND q.id <> ${part.id}::uuid AND q.status <> 'CANCELLED')`}
+    )`
+        : Prisma.empty
+    }
+    ${announced.insert}`;
   return { applied, from: part.status, to: update.status, orderId: part.orderId };
 }
 
-/** A paid order is complete once every part that is still going somewhere has been delivered. */
-async function completeOrderWhenDelivered(tx: Db, orderId: string): Promise<void> {
-  const parts = await tx.orderPart.findMany({ where: { orderId }, select: { status: true } });
-  const live = parts.filter((part) => part.status !== FulfilmentStatus.CANCELLED);
-  if (live.length > 0 && live.every((part) => part.status === FulfilmentStatus.DELIVERED || part.status === FulfilmentStatus.RETURNED)) {
-    await tx.order.updateMany({ where: { id: orderId, status: OrderStatus.PAID }, data: { status: OrderStatus.COMPLETED } });
-  }
-}
+/** The shipment's date column a status sets. */
+const SHIPMENT_DATE: Partial<Record<FulfilmentStatus, "shippedAt" | "deliveredAt" | "cancelledAt">> = {
+  [FulfilmentStatus.SHIPPED]: "shippedAt",
+  [FulfilmentStatus.DELIVERED]: "deliveredAt",
+  [FulfilmentStatus.CANCELLED]: "cancelledAt",
+};

@@ -54,6 +54,29 @@ describe("processing warehouse events", () => {
     expect(await state(part.id)).toMatchObject({ status: "PICKING", events: ["PICKING"], changes: 1 });
   });
 
+  it("completes the order when its last part still on its way is delivered, and not before", async () => {
+    const orderStatus = async (orderId: string) => (await getPrisma().order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;
+    const walk = async (partId: string, last: "DELIVERED" | "PACKED") => {
+      for (const [i, status] of (["ACCEPTED", "PICKING", "PACKED", "SHIPPED", "DELIVERED"] as const).entries()) {
+        await deliver({ orderId: partId, status, occurredAt: minutesAgo(50 - i) });
+        if (status === last) return;
+      }
+    };
+    const both = await createPaidOrder({ parts: [{}, {}] });
+    await walk(both.parts[0]!.id, "DELIVERED");
+    expect(await orderStatus(both.orderId)).toBe("PAID");
+    await walk(both.parts[1]!.id, "DELIVERED");
+    expect(await orderStatus(both.orderId)).toBe("COMPLETED");
+
+    // One part delivered, the other cancelled before it shipped: nothing is left on its way.
+    const oneCancelled = await createPaidOrder({ parts: [{}, {}] });
+    await walk(oneCancelled.parts[0]!.id, "DELIVERED");
+    await walk(oneCancelled.parts[1]!.id, "PACKED");
+    expect(await orderStatus(oneCancelled.orderId)).toBe("PAID");
+    await deliver({ orderId: oneCancelled.parts[1]!.id, status: "CANCELLED", occurredAt: minutesAgo(1) });
+    expect(await orderStatus(oneCancelled.orderId)).toBe("COMPLETED");
+  });
+
   it("never moves a part backwards: late reports are recorded, not applied", async () => {
     const order = await createPaidOrder();
     const part = order.parts[0]!;
