@@ -123,12 +123,7 @@ async function lockPayment(tx: Db, intentId: string, metadata: Stripe.Metadata |
   let byIntent: LockedRow | undefined;
   if (record) {
     const [row] = await tx.$queryRaw<(Partial<LockedRow> & { recorded: number })[]>`
-      WITH recorded AS (
-        INSERT INTO "ProcessedWebhookEvent" (id, source, "eventId", type, "receivedAt")
-        VALUES (${newRowId()}::uuid, ${record.source}::"WebhookSource", ${record.eventId}, ${record.type}, now())
-        ON CONFLICT DO NOTHING
-        RETURNING 1
-      )
+      WITH recorded AS (${eventRecord(record)} RETURNING 1)
       SELECT r.recorded, l.* FROM (SELECT count(*)::int AS recorded FROM recorded) r
       LEFT JOIN LATERAL (${lockedWithOrder(Prisma.sql`${byIntentId} AND r.recorded > 0`)}) l ON true`;
     if (row!.recorded === 0) return "duplicate";
@@ -145,13 +140,17 @@ async function lockPayment(tx: Db, intentId: string, metadata: Stripe.Metadata |
   return { ...withOrder(byMetadata), providerPaymentId: intentId };
 }
 
-/** Records the event on its own, for one that names no payment; false if it was recorded before. */
-async function recordEvent(tx: Db, record: NonNullable<ApplyContext["record"]>): Promise<boolean> {
-  const inserted = await tx.$executeRaw`
+/** The INSERT that records a webhook event once (nothing when its id was recorded before). */
+function eventRecord(record: NonNullable<ApplyContext["record"]>): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "ProcessedWebhookEvent" (id, source, "eventId", type, "receivedAt")
     VALUES (${newRowId()}::uuid, ${record.source}::"WebhookSource", ${record.eventId}, ${record.type}, now())
     ON CONFLICT DO NOTHING`;
-  return inserted === 1;
+}
+
+/** Records the event on its own, for one that names no payment; false if it was recorded before. */
+async function recordEvent(tx: Db, record: NonNullable<ApplyContext["record"]>): Promise<boolean> {
+  return (await tx.$executeRaw(eventRecord(record))) === 1;
 }
 
 function withOrder({ orderNumber, orderStatus, orderTotalMinor, orderCurrency, ...payment }: LockedRow): LockedPayment {
