@@ -47,8 +47,10 @@ export type FulfilmentUpdateOutcome = { applied: boolean; from: FulfilmentStatus
 
 /**
  * Records the report and applies it if it moves the part forwards, in the caller's transaction.
- * The part's row is locked first, so two reports about the same part apply one after the other.
- * Throws if the part does not exist (callers check ownership and existence first).
+ * The order's row and then the part's are locked first (the order every writer takes them in),
+ * so two reports about the same part apply one after the other, and two about sibling parts too:
+ * whichever finishes the order sees the other's outcome and completes it. Throws if the part
+ * does not exist (callers check ownership and existence first).
  *
  * Two statements whatever happens: the part is locked and read with what the report needs (its
  * order's number, its shipment), then the report, the part, its shipment's dates, the order's
@@ -59,9 +61,9 @@ export async function applyFulfilmentUpdate(tx: Db, update: FulfilmentUpdate): P
   const [part] = await tx.$queryRaw<{ id: string; orderId: string; status: FulfilmentStatus; trackingNumber: string | null; orderNumber: string; shipmentId: string | null }[]>`
     SELECT p.id, p."orderId", p.status, p."trackingNumber", o.number AS "orderNumber",
            (SELECT s.id FROM "Shipment" s WHERE s."orderPartId" = p.id ORDER BY s."createdAt" ASC LIMIT 1) AS "shipmentId"
-      FROM "OrderPart" p JOIN "Order" o ON o.id = p."orderId"
+      FROM "Order" o JOIN "OrderPart" p ON p."orderId" = o.id
      WHERE p.id = ${update.orderPartId}::uuid
-       FOR UPDATE OF p`;
+       FOR UPDATE OF o, p`;
   if (!part) throw new Error(`applyFulfilmentUpdate: order part ${update.orderPartId} does not exist`);
 
   const applied = canMove(part.status, update.status);
@@ -107,7 +109,8 @@ export async function applyFulfilmentUpdate(tx: Db, update: FulfilmentUpdate): P
       ended(update.status)
         ? Prisma.sql`, completed AS (
       -- A paid order is complete once every part still going somewhere is delivered (or came
-      -- back). This part's new status is not visible to the rest of the statement: it is put in by hand.
+      -- back). The sibling parts' statuses are committed ones (their writers hold the order's
+      -- lock); this part's new status is not visible to the rest of the statement, so it is put in by hand.
       UPDATE "Order" SET status = ${OrderStatus.COMPLETED}::"OrderStatus", "updatedAt" = now()
        WHERE id = ${part.orderId}::uuid AND status = ${OrderStatus.PAID}::"OrderStatus"
          AND NOT EXISTS (SELECT 1 FROM "OrderPart" q WHERE q."orderId" = ${part.orderId}::uuid AND q.id <> ${part.id}::uuid AND q.status NOT IN ('CANCELLED', 'DELIVERED', 'RETURNED'))

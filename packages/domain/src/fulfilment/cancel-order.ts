@@ -79,8 +79,9 @@ export async function cancelPaidOrder(tx: Db, { orderId, reason, requestId = nul
   if (order.status === OrderStatus.PENDING_PAYMENT) throw new AppError("CONFLICT", "This order is waiting for its payment. Please try again in a moment.");
   if (order.status !== OrderStatus.PAID) throw new AppError("CONFLICT", "This order has been delivered. You can return items from it instead.");
 
-  // Locked in one order (by id), like applyFulfilmentUpdate locks each, so a warehouse report
-  // racing this waits for it, or this sees the report's outcome.
+  // The order is locked above and its parts here (by id), the order every status writer takes
+  // them in (applyFulfilmentUpdate), so a warehouse report racing this waits for it, or this sees
+  // the report's outcome.
   const parts = await tx.$queryRaw<LockedPart[]>`
     SELECT id, status FROM "OrderPart" WHERE "orderId" = ${orderId}::uuid ORDER BY id FOR UPDATE`;
   const toCancel = parts.filter((part) => part.status !== FulfilmentStatus.CANCELLED);

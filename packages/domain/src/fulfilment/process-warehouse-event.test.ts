@@ -77,6 +77,20 @@ describe("processing warehouse events", () => {
     expect(await orderStatus(oneCancelled.orderId)).toBe("COMPLETED");
   });
 
+  it("completes the order when its two parts are delivered at the same moment", async () => {
+    const orders = await Promise.all(Array.from({ length: 6 }, () => createPaidOrder({ parts: [{}, {}] })));
+    for (const order of orders) {
+      for (const part of order.parts) {
+        for (const [i, status] of (["ACCEPTED", "PICKING", "PACKED", "SHIPPED"] as const).entries()) await deliver({ orderId: part.id, status, occurredAt: minutesAgo(50 - i) });
+      }
+    }
+    // Both reports at once: each writer waits for the other on the order's row, so whichever
+    // comes second sees the first part delivered and completes the order.
+    await Promise.all(orders.flatMap((order) => order.parts.map((part) => deliver({ orderId: part.id, status: "DELIVERED", occurredAt: minutesAgo(1) }))));
+    const statuses = await getPrisma().order.findMany({ where: { id: { in: orders.map((order) => order.orderId) } }, select: { status: true } });
+    expect(statuses.map((order) => order.status)).toEqual(orders.map(() => "COMPLETED"));
+  });
+
   it("never moves a part backwards: late reports are recorded, not applied", async () => {
     const order = await createPaidOrder();
     const part = order.parts[0]!;

@@ -150,8 +150,10 @@ export async function moveOwnWarehousePart(scope: Prisma.OrderPartWhereInput, or
   return getPrisma().$transaction(async (tx) => {
     const own = await tx.orderPart.findFirst({ where: { AND: [{ id: orderPartId }, scope, { warehouse: { kind: WarehouseKind.SELLER } }] }, select: { id: true } });
     if (!own) throw new AppError("NOT_FOUND", "We could not find this order in your shops.");
-    // Locked before checking, so two clicks (or two staff members) apply one after the other.
-    const [part] = await tx.$queryRaw<{ status: FulfilmentStatus }[]>`SELECT status FROM "OrderPart" WHERE id = ${orderPartId}::uuid FOR UPDATE`;
+    // Locked before checking, so two clicks (or two staff members) apply one after the other; the
+    // order first, then the part, as every status writer takes them (applyFulfilmentUpdate).
+    const [part] = await tx.$queryRaw<{ status: FulfilmentStatus }[]>`
+      SELECT p.status FROM "Order" o JOIN "OrderPart" p ON p."orderId" = o.id WHERE p.id = ${orderPartId}::uuid FOR UPDATE OF o, p`;
     const refusal = sellerMoveRefusal(part!.status, target);
     if (refusal) throw new AppError("CONFLICT", refusal);
     await applyFulfilmentUpdate(tx, { orderPartId, status: target, occurredAt: now, source: FulfilmentEventSource.SELLER, trackingNumber, requestId });
