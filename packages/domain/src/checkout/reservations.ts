@@ -70,27 +70,36 @@ function syncAvailability(tx: Db, productIds: (string | null)[]): Promise<void> 
 }
 
 /**
+ * The CTEs `ended` (the order's ACTIVE reservations, now `outcome`) and `per_row` (their units per
+ * stock row), which both ways of ending reservations start from.
+ */
+function endedReservationsCtes(orderId: string, outcome: "CONSUMED" | "RELEASED"): Prisma.Sql {
+  return Prisma.sql`
+    ended AS (
+      UPDATE "Reservation" SET status = ${outcome}::"ReservationStatus", "updatedAt" = now()
+       WHERE "orderId" = ${orderId}::uuid AND status = 'ACTIVE'
+      RETURNING "variantId", "warehouseId", quantity
+    ), per_row AS (
+      SELECT "variantId", "warehouseId", sum(quantity)::int AS quantity FROM ended GROUP BY 1, 2
+    )`;
+}
+
+/**
  * The CTEs that end the order's ACTIVE reservations as sold, for the statement that marks the
  * order paid (order-transitions.ts): the units leave "onHand" and reserved alike, so what is
  * available stays the same and the search index needs nothing, and they count as sold on their
- * products. Names: consumed, consumed_rows, sold_counts, sold_stock.
+ * products. Names: ended, per_row, sold_counts, sold_stock.
  */
 export function consumeReservationsCtes(orderId: string): Prisma.Sql {
   return Prisma.sql`
-    consumed AS (
-      UPDATE "Reservation" SET status = 'CONSUMED', "updatedAt" = now()
-       WHERE "orderId" = ${orderId}::uuid AND status = 'ACTIVE'
-      RETURNING "variantId", "warehouseId", quantity
-    ), consumed_rows AS (
-      SELECT "variantId", "warehouseId", sum(quantity)::int AS quantity FROM consumed GROUP BY 1, 2
-    ), sold_counts AS (
+    ${endedReservationsCtes(orderId, "CONSUMED")}, sold_counts AS (
       UPDATE "Product" p SET "soldCount" = p."soldCount" + per_product.quantity
-        FROM (SELECT v."productId", sum(c.quantity)::int AS quantity FROM consumed_rows c JOIN "ProductVariant" v ON v.id = c."variantId" GROUP BY 1) per_product
+        FROM (SELECT v."productId", sum(per_row.quantity)::int AS quantity FROM per_row JOIN "ProductVariant" v ON v.id = per_row."variantId" GROUP BY 1) per_product
        WHERE p.id = per_product."productId"
     ), sold_stock AS (
-      UPDATE "Stock" s SET "onHand" = s."onHand" - c.quantity, reserved = s.reserved - c.quantity, "updatedAt" = now()
-        FROM consumed_rows c
-       WHERE s."variantId" = c."variantId" AND s."warehouseId" = c."warehouseId"
+      UPDATE "Stock" s SET "onHand" = s."onHand" - per_row.quantity, reserved = s.reserved - per_row.quantity, "updatedAt" = now()
+        FROM per_row
+       WHERE s."variantId" = per_row."variantId" AND s."warehouseId" = per_row."warehouseId"
     )`;
 }
 
@@ -101,13 +110,7 @@ export function consumeReservationsCtes(orderId: string): Prisma.Sql {
  */
 export async function releaseReservations(tx: Db, orderId: string): Promise<number> {
   const rows = await tx.$queryRaw<{ quantity: number; cameBack: string | null }[]>`
-    WITH ended AS (
-      UPDATE "Reservation" SET status = 'RELEASED', "updatedAt" = now()
-       WHERE "orderId" = ${orderId}::uuid AND status = 'ACTIVE'
-      RETURNING "variantId", "warehouseId", quantity
-    ), per_row AS (
-      SELECT "variantId", "warehouseId", sum(quantity)::int AS quantity FROM ended GROUP BY 1, 2
-    )
+    WITH ${endedReservationsCtes(orderId, "RELEASED")}
     UPDATE "Stock" s
        SET reserved = s.reserved - per_row.quantity, "updatedAt" = now()
       FROM per_row
