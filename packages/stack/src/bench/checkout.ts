@@ -86,6 +86,13 @@ function startApp(name: string, dir: string, entry: string, env: NodeJS.ProcessE
   return startProcess(name, process.execPath, [...profile, "--import", "tsx", entry], { cwd: path.join(repoRoot, dir), env, quiet: true });
 }
 
+/** "<total> ms (storefront a, worker b, …)": the CPU per unit of work, by process. */
+function cpuPer(used: Record<string, number>, units: number): string {
+  const per = (ms: number) => (ms / Math.max(units, 1)).toFixed(1);
+  const total = Object.values(used).reduce((sum, ms) => sum + ms, 0);
+  return `${per(total)} ms (${Object.entries(used).map(([name, ms]) => `${name} ${per(ms)}`).join(", ")})`;
+}
+
 const cleanups: (() => Promise<void>)[] = [];
 const processes: ManagedProcess[] = [];
 let stack: StackDatabase | undefined;
@@ -207,14 +214,7 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
     await metered("payment webhook", () => postWebhook(payload));
     await metered("follow-up (worker, warehouse)", queueEmpty);
   }
-  for (const [step, used] of stepCpu) {
-    const total = Object.values(used).reduce((sum, ms) => sum + ms, 0);
-    notes.push(
-      `CPU per order, ${step}: ${(total / COST_ORDERS).toFixed(1)} ms (` +
-        Object.entries(used).map(([name, ms]) => `${name} ${(ms / COST_ORDERS).toFixed(1)}`).join(", ") +
-        ")",
-    );
-  }
+  for (const [step, used] of stepCpu) notes.push(`CPU per order, ${step}: ${cpuPer(used, COST_ORDERS)}`);
 
   // 1. Throughput.
   const steps = { add: [] as number[], place: [] as number[], pay: [] as number[], path: [] as number[] };
@@ -249,11 +249,7 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
   const seconds = (performance.now() - started) / 1000;
   const used = cpu.stop();
   const total = Object.values(used).reduce((sum, ms) => sum + ms, 0);
-  notes.push(
-    `CPU per paid order: ${(total / Math.max(orders, 1)).toFixed(1)} ms (` +
-      Object.entries(used).map(([name, ms]) => `${name} ${(ms / Math.max(orders, 1)).toFixed(1)}`).join(", ") +
-      `); ${(total / 1000 / seconds).toFixed(2)} of ${os.cpus().length} cores busy.`,
-  );
+  notes.push(`CPU per paid order: ${cpuPer(used, orders)}; ${(total / 1000 / seconds).toFixed(2)} of ${os.cpus().length} cores busy.`);
   results.push(summarise(`${SHOPPERS} shoppers: add 2 items to cart`, steps.add, 0, seconds));
   results.push(summarise(`${SHOPPERS} shoppers: place order`, steps.place, 0, seconds));
   results.push(summarise(`${SHOPPERS} shoppers: payment session + webhook`, steps.pay, 0, seconds));
@@ -317,9 +313,9 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
   const after = await control({ stepMs: PARCEL_STEP_MS });
   await queueEmpty();
   const statusUsed = statusCpu.stop();
+  const statusSeconds = (performance.now() - statusStarted) / 1000;
   const updates = after.eventsSent - before.eventsSent;
-  const statusTotal = Object.values(statusUsed).reduce((sum, ms) => sum + ms, 0);
-  const perUpdate = statusTotal / Math.max(updates, 1);
+  const perUpdate = Object.values(statusUsed).reduce((sum, ms) => sum + ms, 0) / Math.max(updates, 1);
   // Parts in a marketplace warehouse go to the warehouse system; a seller's own ships them itself.
   const [parcels] = await prisma.$queryRaw<{ perOrder: number }[]>`
     SELECT (count(*) FILTER (WHERE w.kind = 'MARKETPLACE'))::float / GREATEST(count(DISTINCT p."orderId"), 1) AS "perOrder"
@@ -327,10 +323,8 @@ async function main(): Promise<{ results: Stats[]; notes: string[] }> {
      WHERE o.status IN ('PAID', 'COMPLETED')`;
   const partsPerOrder = parcels!.perOrder;
   notes.push(
-    `Parcel status updates: ${updates} in ${((performance.now() - statusStarted) / 1000).toFixed(1)} s = ${(updates / ((performance.now() - statusStarted) / 1000)).toFixed(0)}/s, ` +
-      `CPU per update ${perUpdate.toFixed(1)} ms (` +
-      Object.entries(statusUsed).map(([name, ms]) => `${name} ${(ms / Math.max(updates, 1)).toFixed(1)}`).join(", ") +
-      `); an order here has ${partsPerOrder.toFixed(2)} parcels at the warehouse × 5 steps = ${(perUpdate * partsPerOrder * 5).toFixed(1)} ms over its life.`,
+    `Parcel status updates: ${updates} in ${statusSeconds.toFixed(1)} s = ${(updates / statusSeconds).toFixed(0)}/s, ` +
+      `CPU per update ${cpuPer(statusUsed, updates)}; an order here has ${partsPerOrder.toFixed(2)} parcels at the warehouse × 5 steps = ${(perUpdate * partsPerOrder * 5).toFixed(1)} ms over its life.`,
   );
   return { results, notes };
 }
