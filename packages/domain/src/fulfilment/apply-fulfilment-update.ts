@@ -81,7 +81,6 @@ export async function applyFulfilmentUpdate(tx: Db, update: FulfilmentUpdate): P
   const shipmentDate = SHIPMENT_DATE[update.status];
   // An empty tracking number in a report keeps the one already known.
   const newTracking = trackingNumber || null;
-  const ended = (status: FulfilmentStatus) => status === FulfilmentStatus.DELIVERED || status === FulfilmentStatus.RETURNED || status === FulfilmentStatus.CANCELLED;
   const announced = outboxEventInsert({
     type: "OrderPartStatusChanged",
     aggregateType: "Order",
@@ -106,14 +105,14 @@ export async function applyFulfilmentUpdate(tx: Db, update: FulfilmentUpdate): P
     )`
         : Prisma.empty
     }${
-      ended(update.status)
+      PART_ENDED.includes(update.status)
         ? Prisma.sql`, completed AS (
       -- A paid order is complete once every part still going somewhere is delivered (or came
       -- back). The sibling parts' statuses are committed ones (their writers hold the order's
       -- lock); this part's new status is not visible to the rest of the statement, so it is put in by hand.
       UPDATE "Order" SET status = ${OrderStatus.COMPLETED}::"OrderStatus", "updatedAt" = now()
        WHERE id = ${part.orderId}::uuid AND status = ${OrderStatus.PAID}::"OrderStatus"
-         AND NOT EXISTS (SELECT 1 FROM "OrderPart" q WHERE q."orderId" = ${part.orderId}::uuid AND q.id <> ${part.id}::uuid AND q.status NOT IN ('CANCELLED', 'DELIVERED', 'RETURNED'))
+         AND NOT EXISTS (SELECT 1 FROM "OrderPart" q WHERE q."orderId" = ${part.orderId}::uuid AND q.id <> ${part.id}::uuid AND q.status <> ALL(${PART_ENDED}::"FulfilmentStatus"[]))
          AND ${update.status !== FulfilmentStatus.CANCELLED ? Prisma.sql`TRUE` : Prisma.sql`EXISTS (SELECT 1 FROM "OrderPart" q WHERE q."orderId" = ${part.orderId}::uuid AND q.id <> ${part.id}::uuid AND q.status <> 'CANCELLED')`}
     )`
         : Prisma.empty
@@ -121,6 +120,9 @@ export async function applyFulfilmentUpdate(tx: Db, update: FulfilmentUpdate): P
     ${announced.insert}`;
   return { applied, from: part.status, to: update.status, orderId: part.orderId };
 }
+
+/** Where a part stops going anywhere: the order is complete once all its parts are here (and not all cancelled). */
+const PART_ENDED: FulfilmentStatus[] = [FulfilmentStatus.DELIVERED, FulfilmentStatus.RETURNED, FulfilmentStatus.CANCELLED];
 
 /** The shipment's date column a status sets. */
 const SHIPMENT_DATE: Partial<Record<FulfilmentStatus, "shippedAt" | "deliveredAt" | "cancelledAt">> = {
