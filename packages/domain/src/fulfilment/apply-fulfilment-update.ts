@@ -45,27 +45,45 @@ export type FulfilmentUpdate = {
 
 export type FulfilmentUpdateOutcome = { applied: boolean; from: FulfilmentStatus; to: FulfilmentStatus; orderId: string };
 
+/** A part locked for a status report, with what the report needs: its order's number, its shipment. */
+export type LockedPart = { id: string; orderId: string; status: FulfilmentStatus; trackingNumber: string | null; orderNumber: string; shipmentId: string | null };
+
 /**
- * Records the report and applies it if it moves the part forwards, in the caller's transaction.
- * The order's row and then the part's are locked first (the order every writer takes them in),
- * so two reports about the same part apply one after the other, and two about sibling parts too:
- * whichever finishes the order sees the other's outcome and completes it. Throws if the part
- * does not exist (callers check ownership and existence first).
- *
- * Two statements whatever happens: the part is locked and read with what the report needs (its
- * order's number, its shipment), then the report, the part, its shipment's dates, the order's
- * completion and OrderPartStatusChanged are written together. Every parcel sends five of these
- * over its life, more than anything else the shop receives.
+ * The SELECT that locks the parts whose ids `ids` (an SQL set) yields, each with its order's row
+ * first (the order every status writer takes them in), in part id order, and reads them as
+ * LockedPart. Two reports about the same part then apply one after the other, and two about
+ * sibling parts too: whichever finishes the order sees the other's outcome and completes it.
  */
-export async function applyFulfilmentUpdate(tx: Db, update: FulfilmentUpdate): Promise<FulfilmentUpdateOutcome> {
-  const [part] = await tx.$queryRaw<{ id: string; orderId: string; status: FulfilmentStatus; trackingNumber: string | null; orderNumber: string; shipmentId: string | null }[]>`
+export function lockedPartsQuery(ids: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT p.id, p."orderId", p.status, p."trackingNumber", o.number AS "orderNumber",
            (SELECT s.id FROM "Shipment" s WHERE s."orderPartId" = p.id ORDER BY s."createdAt" ASC LIMIT 1) AS "shipmentId"
       FROM "Order" o JOIN "OrderPart" p ON p."orderId" = o.id
-     WHERE p.id = ${update.orderPartId}::uuid
+     WHERE p.id IN (${ids})
+     ORDER BY p.id
        FOR UPDATE OF o, p`;
-  if (!part) throw new Error(`applyFulfilmentUpdate: order part ${update.orderPartId} does not exist`);
+}
 
+/**
+ * Records the report and applies it if it moves the part forwards, in the caller's transaction.
+ * Throws if the part does not exist (callers check ownership and existence first).
+ *
+ * Two statements whatever happens: the part is locked and read (lockedPartsQuery), then
+ * writeFulfilmentUpdate. Every parcel sends five of these over its life, more than anything else
+ * the shop receives.
+ */
+export async function applyFulfilmentUpdate(tx: Db, update: FulfilmentUpdate): Promise<FulfilmentUpdateOutcome> {
+  const [part] = await tx.$queryRaw<LockedPart[]>(lockedPartsQuery(Prisma.sql`${update.orderPartId}::uuid`));
+  if (!part) throw new Error(`applyFulfilmentUpdate: order part ${update.orderPartId} does not exist`);
+  return writeFulfilmentUpdate(tx, part, update);
+}
+
+/**
+ * The report about a part the caller's transaction holds locked (lockedPartsQuery), in one
+ * statement: the report itself, and if it moves the part forwards the part, its shipment's dates,
+ * the order's completion and OrderPartStatusChanged.
+ */
+export async function writeFulfilmentUpdate(tx: Db, part: LockedPart, update: Omit<FulfilmentUpdate, "orderPartId">): Promise<FulfilmentUpdateOutcome> {
   const applied = canMove(part.status, update.status);
   const trackingNumber = update.trackingNumber ?? null;
   const recorded = Prisma.sql`

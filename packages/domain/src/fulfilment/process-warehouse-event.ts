@@ -1,12 +1,12 @@
 // The warehouse's progress reports, the domain side of POST /api/webhooks/warehouse (the brief's
 // public contract). The route reads the raw body and hands it here: the signature is checked
 // first, then the payload, then ONE transaction resolves the order, records the event id and
-// applies the report through the fulfilment state machine. A redelivered event finds its id and
+// applies the report through the fulfilment state machine (writeFulfilmentUpdate). A redelivered event finds its id and
 // does nothing; an event whose effect failed is not recorded, so the warehouse's retry applies it.
-import { FulfilmentEventSource, FulfilmentStatus, getPrisma, isDatabaseUnavailable, WarehouseKind, WebhookSource } from "@market/db";
-import type { Db } from "../db.ts";
+import { FulfilmentEventSource, FulfilmentStatus, getPrisma, isDatabaseUnavailable, Prisma, WarehouseKind, WebhookSource } from "@market/db";
 import { AppError } from "../errors.ts";
-import { applyFulfilmentUpdate } from "./apply-fulfilment-update.ts";
+import { webhookEventInsert } from "../webhook-events/record-webhook-event.ts";
+import { lockedPartsQuery, writeFulfilmentUpdate, type LockedPart } from "./apply-fulfilment-update.ts";
 import { warehouseConfig } from "./config.ts";
 import { verifyWarehouseSignature, warehouseEventSchema, type WarehouseEvent } from "./warehouse-contract.ts";
 
@@ -42,55 +42,54 @@ export type WarehouseEventOutcome =
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The seller parts the event is about. `orderId` is the part id we sent in the pick request; an
- * order's id or number is accepted too (people testing the integration see those) and then means
- * every part of the order in a marketplace warehouse. Only marketplace-warehouse parts: the
+ * The ids of the seller parts the event is about (an SQL set). `orderId` is the part id we sent
+ * in the pick request; an order's id or number is accepted too (people testing the integration
+ * see those) and then means every part of the order. Only marketplace-warehouse parts: the
  * warehouse system knows nothing of parts the sellers ship themselves.
  */
-async function resolveParts(tx: Db, orderId: string): Promise<string[]> {
-  const marketplace = { warehouse: { kind: WarehouseKind.MARKETPLACE } };
-  if (UUID.test(orderId)) {
-    const id = orderId.toLowerCase();
-    const part = await tx.orderPart.findFirst({ where: { id, ...marketplace }, select: { id: true } });
-    if (part) return [part.id];
-    const parts = await tx.orderPart.findMany({ where: { orderId: id, ...marketplace }, orderBy: { id: "asc" }, select: { id: true } });
-    if (parts.length > 0) return parts.map((p) => p.id);
-  }
-  const parts = await tx.orderPart.findMany({ where: { order: { number: orderId }, ...marketplace }, orderBy: { id: "asc" }, select: { id: true } });
-  return parts.map((p) => p.id);
+function eventPartIds(orderId: string): Prisma.Sql {
+  const id = UUID.test(orderId) ? orderId.toLowerCase() : null;
+  return Prisma.sql`
+    SELECT p.id FROM "OrderPart" p JOIN "Warehouse" w ON w.id = p."warehouseId"
+     WHERE w.kind = ${WarehouseKind.MARKETPLACE}::"WarehouseKind"
+       AND p.id IN (SELECT id FROM "OrderPart" WHERE id = ${id}::uuid
+                    UNION ALL SELECT id FROM "OrderPart" WHERE "orderId" = ${id}::uuid
+                    UNION ALL SELECT q.id FROM "OrderPart" q JOIN "Order" o ON o.id = q."orderId" WHERE o.number = ${orderId})`;
 }
 
+/**
+ * One transaction of two statements for a part (the usual event): the first finds the parts,
+ * records the event id and locks the parts with their orders; the second writes the report
+ * (writeFulfilmentUpdate). A redelivered event finds its id and locks nothing.
+ */
 export async function processWarehouseEvent(event: WarehouseEvent, { requestId = null }: { requestId?: string | null } = {}): Promise<WarehouseEventOutcome> {
   try {
     return await getPrisma().$transaction(
       async (tx): Promise<WarehouseEventOutcome> => {
-        const partIds = await resolveParts(tx, event.orderId);
-        // Nothing is recorded, so the event id stays free: a sender that got the id wrong can
-        // resend the same event with the right one.
-        if (partIds.length === 0) throw new AppError("NOT_FOUND", `No order or order part ${JSON.stringify(event.orderId)} was sent to the warehouse.`);
+        const record = { source: WebhookSource.WAREHOUSE, eventId: event.eventId, type: event.status };
+        // Nothing is recorded when no part matches, so the event id stays free: a sender that got
+        // the id wrong can resend the same event with the right one.
+        const [found] = await tx.$queryRaw<{ parts: number; recorded: number; locked: LockedPart[] | null }[]>`
+          WITH target AS (${eventPartIds(event.orderId)}
+          ), recorded AS (${webhookEventInsert(record, Prisma.sql`EXISTS (SELECT 1 FROM target)`)} RETURNING 1
+          ), locked AS (${lockedPartsQuery(Prisma.sql`SELECT id FROM target WHERE EXISTS (SELECT 1 FROM recorded)`)})
+          SELECT (SELECT count(*) FROM target)::int AS parts, (SELECT count(*) FROM recorded)::int AS recorded,
+                 (SELECT json_agg(locked ORDER BY locked.id) FROM locked) AS locked`;
+        if (found!.parts === 0) throw new AppError("NOT_FOUND", `No order or order part ${JSON.stringify(event.orderId)} was sent to the warehouse.`);
+        if (found!.recorded === 0) return { duplicate: true };
 
-        // A concurrent delivery of the same event waits here on the unique key until the first
-        // commits (then it is a duplicate) or rolls back (then it applies the event itself).
-        const recorded = await tx.processedWebhookEvent.createMany({
-          data: [{ source: WebhookSource.WAREHOUSE, eventId: event.eventId, type: event.status }],
-          skipDuplicates: true,
-        });
-        if (recorded.count === 0) return { duplicate: true };
-
-        const occurredAt = new Date(event.occurredAt);
+        const update = {
+          status: FulfilmentStatus[event.status],
+          occurredAt: new Date(event.occurredAt),
+          source: FulfilmentEventSource.WAREHOUSE,
+          trackingNumber: event.trackingNumber ?? null,
+          externalEventId: event.eventId,
+          requestId,
+        };
         const parts = [];
-        // In id order, like every other writer that locks several parts, so none deadlock.
-        for (const orderPartId of partIds) {
-          const outcome = await applyFulfilmentUpdate(tx, {
-            orderPartId,
-            status: FulfilmentStatus[event.status],
-            occurredAt,
-            source: FulfilmentEventSource.WAREHOUSE,
-            trackingNumber: event.trackingNumber ?? null,
-            externalEventId: event.eventId,
-            requestId,
-          });
-          parts.push({ orderPartId, from: outcome.from, to: outcome.to, applied: outcome.applied });
+        for (const part of found!.locked ?? []) {
+          const outcome = await writeFulfilmentUpdate(tx, part, update);
+          parts.push({ orderPartId: part.id, from: outcome.from, to: outcome.to, applied: outcome.applied });
         }
         return { duplicate: false, applied: parts.some((part) => part.applied), parts };
       },

@@ -7,11 +7,12 @@
 // payment out of them. Among the open states (requires payment, failed, processing) the newer
 // snapshot wins (Payment.lastEventAt), and on a tie the later state in the flow. An older or
 // contradicting event is recorded as processed and changes nothing.
-import { newRowId, OrderStatus, PaymentStatus, Prisma, RefundStatus, type Currency, type WebhookSource } from "@market/db";
+import { OrderStatus, PaymentStatus, Prisma, RefundStatus, type Currency } from "@market/db";
 import type Stripe from "stripe";
 import { cancelUnpaidOrder, markOrderPaid, type LockedOrder } from "../checkout/index.ts";
 import type { Db } from "../db.ts";
 import { writeOutboxEvent } from "../outbox/index.ts";
+import { webhookEventInsert, type WebhookEventRecord } from "../webhook-events/record-webhook-event.ts";
 import { processLogger } from "@market/observability/log";
 
 export type ApplyOutcome =
@@ -50,7 +51,7 @@ export type ApplyContext = {
    * The webhook event to record as processed, once: recorded in the statement that locks the
    * payment, and "duplicate" is the outcome (with nothing else done) if it was recorded before.
    */
-  record?: { source: WebhookSource; eventId: string; type: string };
+  record?: WebhookEventRecord;
 };
 
 /** Why the order ended, from the reason the intent was cancelled with. */
@@ -123,7 +124,7 @@ async function lockPayment(tx: Db, intentId: string, metadata: Stripe.Metadata |
   let byIntent: LockedRow | undefined;
   if (record) {
     const [row] = await tx.$queryRaw<(Partial<LockedRow> & { recorded: number })[]>`
-      WITH recorded AS (${eventRecord(record)} RETURNING 1)
+      WITH recorded AS (${webhookEventInsert(record)} RETURNING 1)
       SELECT r.recorded, l.* FROM (SELECT count(*)::int AS recorded FROM recorded) r
       LEFT JOIN LATERAL (${lockedWithOrder(Prisma.sql`${byIntentId} AND r.recorded > 0`)}) l ON true`;
     if (row!.recorded === 0) return "duplicate";
@@ -140,17 +141,9 @@ async function lockPayment(tx: Db, intentId: string, metadata: Stripe.Metadata |
   return { ...withOrder(byMetadata), providerPaymentId: intentId };
 }
 
-/** The INSERT that records a webhook event once (nothing when its id was recorded before). */
-function eventRecord(record: NonNullable<ApplyContext["record"]>): Prisma.Sql {
-  return Prisma.sql`
-    INSERT INTO "ProcessedWebhookEvent" (id, source, "eventId", type, "receivedAt")
-    VALUES (${newRowId()}::uuid, ${record.source}::"WebhookSource", ${record.eventId}, ${record.type}, now())
-    ON CONFLICT DO NOTHING`;
-}
-
 /** Records the event on its own, for one that names no payment; false if it was recorded before. */
 async function recordEvent(tx: Db, record: NonNullable<ApplyContext["record"]>): Promise<boolean> {
-  return (await tx.$executeRaw(eventRecord(record))) === 1;
+  return (await tx.$executeRaw(webhookEventInsert(record))) === 1;
 }
 
 function withOrder({ orderNumber, orderStatus, orderTotalMinor, orderCurrency, ...payment }: LockedRow): LockedPayment {
