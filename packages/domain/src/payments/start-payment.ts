@@ -75,7 +75,7 @@ export async function openPayment(order: PayableOrder | null): Promise<{ session
   }
   if (!payment.providerPaymentId) {
     // Every concurrent caller got the same intent (same idempotency key): whoever is first stores it.
-    await prisma.payment.updateMany({ where: { id: payment.id, providerPaymentId: null }, data: { providerPaymentId: intent.id } });
+    await prisma.$executeRaw`UPDATE "Payment" SET "providerPaymentId" = ${intent.id}, "updatedAt" = now() WHERE id = ${payment.id}::uuid AND "providerPaymentId" IS NULL`;
   }
   if (!intent.client_secret) throw new Error(`startPayment: PaymentIntent ${intent.id} came without a client secret`);
   const session: PaymentSession = {
