@@ -1,8 +1,9 @@
 // The warehouse's progress reports, the domain side of POST /api/webhooks/warehouse (the brief's
 // public contract). The route reads the raw body and hands it here: the signature is checked
 // first, then the payload, then ONE transaction resolves the order, records the event id and
-// applies the report through the fulfilment state machine (writeFulfilmentUpdate). A redelivered event finds its id and
-// does nothing; an event whose effect failed is not recorded, so the warehouse's retry applies it.
+// applies the report through the fulfilment state machine (writeFulfilmentUpdate). A redelivered
+// event finds its id and does nothing; an event whose effect failed is not recorded, so the
+// warehouse's retry applies it.
 import { FulfilmentEventSource, FulfilmentStatus, getPrisma, isDatabaseUnavailable, Prisma, WarehouseKind, WebhookSource } from "@market/db";
 import { AppError } from "../errors.ts";
 import { webhookEventInsert } from "../webhook-events/record-webhook-event.ts";
@@ -52,9 +53,7 @@ function eventPartIds(orderId: string): Prisma.Sql {
   return Prisma.sql`
     SELECT p.id FROM "OrderPart" p JOIN "Warehouse" w ON w.id = p."warehouseId"
      WHERE w.kind = ${WarehouseKind.MARKETPLACE}::"WarehouseKind"
-       AND p.id IN (SELECT id FROM "OrderPart" WHERE id = ${id}::uuid
-                    UNION ALL SELECT id FROM "OrderPart" WHERE "orderId" = ${id}::uuid
-                    UNION ALL SELECT q.id FROM "OrderPart" q JOIN "Order" o ON o.id = q."orderId" WHERE o.number = ${orderId})`;
+       AND (p.id = ${id}::uuid OR p."orderId" = ${id}::uuid OR p."orderId" = (SELECT o.id FROM "Order" o WHERE o.number = ${orderId}))`;
 }
 
 /**
