@@ -32,6 +32,15 @@ describe("starting a payment", () => {
     expect((await startPayment(order.id)).paymentIntentId).toBe(sessions[0]!.paymentIntentId);
   });
 
+  it("opens one payment when the pay page is loaded many times at once", async () => {
+    const order = await createPendingOrder({ totalMinor: 7_500 });
+    const pages = await Promise.all(Array.from({ length: 10 }, () => getPaymentPage(order.userId, order.number)));
+    expect(new Set(pages.map((page) => page.session?.paymentIntentId)).size).toBe(1);
+    expect(pages[0]!.session).toMatchObject({ amountMinor: 7_500, currency: "RUB" });
+    expect(await getPrisma().payment.findMany({ where: { orderId: order.id } })).toMatchObject([{ providerPaymentId: pages[0]!.session!.paymentIntentId, amountMinor: 7_500 }]);
+    expect(await getPrisma().sandboxPaymentIntent.count({ where: { metadata: { path: ["order_id"], equals: order.id } } })).toBe(1);
+  });
+
   it("refuses orders that are no longer awaiting payment", async () => {
     const order = await createPendingOrder();
     await getPrisma().order.update({ where: { id: order.id }, data: { status: "PAID", paidAt: new Date() } });
@@ -42,11 +51,15 @@ describe("starting a payment", () => {
 
   it("shows the pay page to the order's owner only, with a session while payment is awaited", async () => {
     const order = await createPendingOrder({ totalMinor: 5_000 });
+    // Someone else asking first starts nothing.
+    const stranger = await createPendingOrder();
+    await expect(getPaymentPage(stranger.userId, order.number)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await getPrisma().payment.count({ where: { orderId: order.id } })).toBe(0);
+
     const page = await getPaymentPage(order.userId, order.number);
     expect(page).toMatchObject({ number: order.number, status: "PENDING_PAYMENT", totalMinor: 5_000, currency: "RUB", lines: [{ quantity: 1, lineTotalMinor: 5_000 }] });
     expect(page.session?.clientSecret).toBeTruthy();
     expect(page.testCards.map((c) => c.number)).toContain("4242424242424242");
-    const stranger = await createPendingOrder();
     await expect(getPaymentPage(stranger.userId, order.number)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getPaymentProgress(stranger.userId, order.number)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await getPaymentProgress(order.userId, order.number)).toEqual({ orderStatus: "PENDING_PAYMENT", paymentStatus: "REQUIRES_PAYMENT", failureMessage: null });

@@ -4,7 +4,7 @@
 // created with the same key as Stripe's Idempotency-Key, so concurrent creations get the same
 // intent back; once its id is stored, later calls retrieve it instead (Stripe forgets keys after
 // 24 hours). Amount and currency come from the Order row, never from the client.
-import { getPrisma, newRowId, OrderStatus, PaymentProvider, type Currency, type PaymentStatus } from "@market/db";
+import { getPrisma, newRowId, OrderStatus, PaymentProvider, Prisma, type Currency, type PaymentStatus } from "@market/db";
 import { AppError } from "../errors.ts";
 import { paymentStatusOf } from "./apply-provider-state.ts";
 import { paymentConfig, type PaymentMode } from "./config.ts";
@@ -22,10 +22,11 @@ export type PaymentSession = {
   status: PaymentStatus;
 };
 
-export const paymentIdempotencyKey = (orderId: string) => `order:${orderId}`;
+const PAYMENT_KEY_PREFIX = "order:";
+export const paymentIdempotencyKey = (orderId: string) => `${PAYMENT_KEY_PREFIX}${orderId}`;
 
 type PayableOrder = { id: string; number: string; status: OrderStatus; totalMinor: number; currency: Currency };
-type PaymentRow = { id: string; providerPaymentId: string | null; amountMinor: number; currency: Currency; failureMessage: string | null };
+export type PaymentRow = { id: string; providerPaymentId: string | null; amountMinor: number; currency: Currency; failureMessage: string | null };
 
 export async function startPayment(orderId: string): Promise<PaymentSession> {
   const order = await getPrisma().order.findUnique({ where: { id: orderId }, select: { id: true, number: true, status: true, totalMinor: true, currency: true } });
@@ -33,26 +34,35 @@ export async function startPayment(orderId: string): Promise<PaymentSession> {
 }
 
 /**
- * startPayment for a caller that has read the order already (the pay page), with the message of
- * the last declined attempt.
+ * The INSERT of the order's one Payment row, or the row already there, for the orders `orders`
+ * (an SQL query with the Order columns id, "totalMinor", currency) yields: RETURNING the PaymentRow.
+ * Insert-or-read in one statement: the no-op update makes a concurrent caller wait for the first
+ * insert and then return that row, so every caller gets the same payment.
  */
-export async function openPayment(order: PayableOrder | null): Promise<{ session: PaymentSession; failureMessage: string | null }> {
-  const prisma = getPrisma();
+export function paymentRowUpsert(orders: Prisma.Sql): Prisma.Sql {
+  const provider = paymentConfig().mode === "stripe" ? PaymentProvider.STRIPE : PaymentProvider.SANDBOX;
+  return Prisma.sql`
+    INSERT INTO "Payment" (id, "orderId", provider, "idempotencyKey", "amountMinor", currency, "createdAt", "updatedAt")
+    SELECT ${newRowId()}::uuid, o.id, ${provider}::"PaymentProvider", ${PAYMENT_KEY_PREFIX} || o.id::text, o."totalMinor", o.currency, now(), now() FROM (${orders}) o
+    ON CONFLICT ("idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
+    RETURNING id, "providerPaymentId", "amountMinor", currency::text AS currency, "failureMessage"`;
+}
+
+/**
+ * startPayment for a caller that has read the order already, with the message of the last
+ * declined attempt; `payment` when the caller's read wrote the row too (paymentRowUpsert).
+ */
+export async function openPayment(order: PayableOrder | null, payment?: PaymentRow): Promise<{ session: PaymentSession; failureMessage: string | null }> {
   if (!order) throw new AppError("NOT_FOUND", "We could not find this order.");
   if (order.status !== OrderStatus.PENDING_PAYMENT) {
     throw new AppError("CONFLICT", order.status === OrderStatus.CANCELLED ? "This order was cancelled, so it cannot be paid." : "This order is already paid.");
   }
+  if (!payment) {
+    [payment] = await getPrisma().$queryRaw<PaymentRow[]>(paymentRowUpsert(Prisma.sql`SELECT id, "totalMinor", currency FROM "Order" WHERE id = ${order.id}::uuid`));
+    if (!payment) throw new Error(`startPayment: no payment row for order ${order.id}`);
+  }
   const config = paymentConfig();
   const idempotencyKey = paymentIdempotencyKey(order.id);
-  // Insert-or-read in one statement. The no-op update makes a concurrent caller wait for the first
-  // insert and then return that row, so every caller gets the same payment.
-  const provider = config.mode === "stripe" ? PaymentProvider.STRIPE : PaymentProvider.SANDBOX;
-  const [payment] = await prisma.$queryRaw<PaymentRow[]>`
-    INSERT INTO "Payment" (id, "orderId", provider, "idempotencyKey", "amountMinor", currency, "createdAt", "updatedAt")
-    VALUES (${newRowId()}::uuid, ${order.id}::uuid, ${provider}::"PaymentProvider", ${idempotencyKey}, ${order.totalMinor}, ${order.currency}::"Currency", now(), now())
-    ON CONFLICT ("idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
-    RETURNING id, "providerPaymentId", "amountMinor", currency::text AS currency, "failureMessage"`;
-  if (!payment) throw new Error(`startPayment: no payment row for order ${order.id}`);
 
   const stripe = getStripe(config);
   let intent;
@@ -75,7 +85,7 @@ export async function openPayment(order: PayableOrder | null): Promise<{ session
   }
   if (!payment.providerPaymentId) {
     // Every concurrent caller got the same intent (same idempotency key): whoever is first stores it.
-    await prisma.$executeRaw`UPDATE "Payment" SET "providerPaymentId" = ${intent.id}, "updatedAt" = now() WHERE id = ${payment.id}::uuid AND "providerPaymentId" IS NULL`;
+    await getPrisma().$executeRaw`UPDATE "Payment" SET "providerPaymentId" = ${intent.id}, "updatedAt" = now() WHERE id = ${payment.id}::uuid AND "providerPaymentId" IS NULL`;
   }
   if (!intent.client_secret) throw new Error(`startPayment: PaymentIntent ${intent.id} came without a client secret`);
   const session: PaymentSession = {
