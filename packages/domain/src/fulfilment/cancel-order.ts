@@ -12,7 +12,7 @@ import { getOrder, orderNumberInput, type OrderDetail } from "../orders/index.ts
 import { writeOutboxEvent } from "../outbox/index.ts";
 import { cancelPaymentAtProvider } from "../payments/index.ts";
 import { enqueueSearchSync } from "../search/index.ts";
-import { applyFulfilmentUpdate, isCancellable, progressOf } from "./apply-fulfilment-update.ts";
+import { isCancellable, lockedPartsQuery, progressOf, writeFulfilmentUpdate, type LockedPart } from "./apply-fulfilment-update.ts";
 import { processLogger } from "@market/observability/log";
 
 export const cancelOrderInput = orderNumberInput.extend({
@@ -65,8 +65,6 @@ export async function cancelOrder(userId: string, input: CancelOrderInput, { req
   return getOrder(userId, { number });
 }
 
-type LockedPart = { id: string; status: FulfilmentStatus };
-
 /**
  * PAID → CANCELLED in the caller's transaction; a no-op for an order already cancelled. Throws
  * CONFLICT if a parcel has left the warehouse (or the order is delivered).
@@ -79,11 +77,9 @@ export async function cancelPaidOrder(tx: Db, { orderId, reason, requestId = nul
   if (order.status === OrderStatus.PENDING_PAYMENT) throw new AppError("CONFLICT", "This order is waiting for its payment. Please try again in a moment.");
   if (order.status !== OrderStatus.PAID) throw new AppError("CONFLICT", "This order has been delivered. You can return items from it instead.");
 
-  // The order is locked above and its parts here (by id), the order every status writer takes
-  // them in (applyFulfilmentUpdate), so a warehouse report racing this waits for it, or this sees
-  // the report's outcome.
-  const parts = await tx.$queryRaw<LockedPart[]>`
-    SELECT id, status FROM "OrderPart" WHERE "orderId" = ${orderId}::uuid ORDER BY id FOR UPDATE`;
+  // The parts locked as every status writer locks them (lockedPartsQuery), so a warehouse report
+  // racing this waits for it, or this sees the report's outcome.
+  const parts = await tx.$queryRaw<LockedPart[]>(lockedPartsQuery(Prisma.sql`SELECT id FROM "OrderPart" WHERE "orderId" = ${orderId}::uuid`));
   const toCancel = parts.filter((part) => part.status !== FulfilmentStatus.CANCELLED);
   if (toCancel.some((part) => progressOf(part.status) >= progressOf(FulfilmentStatus.SHIPPED) || part.status === FulfilmentStatus.RETURNED)) {
     throw new AppError("CONFLICT", SHIPPED_CONFLICT);
@@ -91,7 +87,7 @@ export async function cancelPaidOrder(tx: Db, { orderId, reason, requestId = nul
   if (toCancel.some((part) => !isCancellable(part.status))) throw new AppError("CONFLICT", "This order can no longer be cancelled.");
 
   for (const part of toCancel) {
-    const outcome = await applyFulfilmentUpdate(tx, { orderPartId: part.id, status: FulfilmentStatus.CANCELLED, occurredAt: now, source: FulfilmentEventSource.SYSTEM, requestId });
+    const outcome = await writeFulfilmentUpdate(tx, part, { status: FulfilmentStatus.CANCELLED, occurredAt: now, source: FulfilmentEventSource.SYSTEM, requestId });
     if (!outcome.applied) throw new AppError("CONFLICT", SHIPPED_CONFLICT);
   }
   await restockSoldUnits(tx, orderId, toCancel.map((part) => part.id));

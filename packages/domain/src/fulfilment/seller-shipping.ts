@@ -3,10 +3,10 @@
 // state machine with source SELLER, so the shopper's order page and notifications follow exactly
 // as they do for the marketplace warehouse. A seller only ever sees and moves parts of shops
 // they are a member of; anything else is NOT_FOUND, like a part that does not exist.
-import { FulfilmentEventSource, FulfilmentStatus, getPrisma, WarehouseKind, type DeliveryMethod, type Prisma } from "@market/db";
+import { FulfilmentEventSource, FulfilmentStatus, getPrisma, Prisma, WarehouseKind, type DeliveryMethod } from "@market/db";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
-import { applyFulfilmentUpdate, canMove } from "./apply-fulfilment-update.ts";
+import { canMove, lockedPartsQuery, writeFulfilmentUpdate, type LockedPart } from "./apply-fulfilment-update.ts";
 import { PAID_PART_PROGRESS, progressOf } from "./progress.ts";
 
 /** The statuses of a paid part the seller may still have work on, in the order they come. */
@@ -150,13 +150,11 @@ export async function moveOwnWarehousePart(scope: Prisma.OrderPartWhereInput, or
   return getPrisma().$transaction(async (tx) => {
     const own = await tx.orderPart.findFirst({ where: { AND: [{ id: orderPartId }, scope, { warehouse: { kind: WarehouseKind.SELLER } }] }, select: { id: true } });
     if (!own) throw new AppError("NOT_FOUND", "We could not find this order in your shops.");
-    // Locked before checking, so two clicks (or two staff members) apply one after the other; the
-    // order first, then the part, as every status writer takes them (applyFulfilmentUpdate).
-    const [part] = await tx.$queryRaw<{ status: FulfilmentStatus }[]>`
-      SELECT p.status FROM "Order" o JOIN "OrderPart" p ON p."orderId" = o.id WHERE p.id = ${orderPartId}::uuid FOR UPDATE OF o, p`;
+    // Locked before checking, so two clicks (or two staff members) apply one after the other.
+    const [part] = await tx.$queryRaw<LockedPart[]>(lockedPartsQuery(Prisma.sql`${orderPartId}::uuid`));
     const refusal = sellerMoveRefusal(part!.status, target);
     if (refusal) throw new AppError("CONFLICT", refusal);
-    await applyFulfilmentUpdate(tx, { orderPartId, status: target, occurredAt: now, source: FulfilmentEventSource.SELLER, trackingNumber, requestId });
+    await writeFulfilmentUpdate(tx, part!, { status: target, occurredAt: now, source: FulfilmentEventSource.SELLER, trackingNumber, requestId });
     return tx.orderPart.findUniqueOrThrow({ where: { id: orderPartId }, select: { id: true, status: true, trackingNumber: true } });
   });
 }

@@ -1,7 +1,7 @@
 // The worker's side of the outbox: runs every consumer of an event, then marks it processed. A
 // consumer that throws makes the job fail and graphile-worker retry it with backoff; consumers
 // that already succeeded run again on the retry, which is why every consumer is idempotent.
-import { getPrisma, OutboxStatus } from "@market/db";
+import { getPrisma, OutboxStatus, type OutboxEvent as OutboxEventModel } from "@market/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { OUTBOX_MAX_ATTEMPTS } from "./write-outbox-event.ts";
@@ -9,17 +9,7 @@ import { outboxPayloadSchemas, type OutboxEvent, type OutboxEventType, type Outb
 
 const jobPayload = z.object({ eventId: z.string().uuid() });
 
-type OutboxRow = {
-  id: string;
-  type: string;
-  aggregateType: string;
-  aggregateId: string;
-  payload: unknown;
-  status: OutboxStatus;
-  attempts: number;
-  requestId: string | null;
-  createdAt: Date;
-};
+type OutboxRow = Omit<OutboxEventModel, "lastError" | "processedAt">;
 
 export type DeliveryResult = "delivered" | "already-delivered" | "unknown-event";
 
